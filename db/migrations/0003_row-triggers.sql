@@ -71,6 +71,11 @@ begin
   if tg_op = 'UPDATE' and changed is null then
     return null;
   end if;
+  -- Purging an org removes its audit trail with it; rows deleted by that cascade leave none.
+  if tg_op = 'DELETE'
+     and not exists (select from public.orgs where id = (any_row ->> coalesce(tg_argv[0], 'org_id'))::uuid) then
+    return null;
+  end if;
 
   insert into public.audit_log (org_id, actor_id, action, table_name, row_id, changes, request_id)
   values (

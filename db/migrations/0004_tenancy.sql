@@ -196,7 +196,9 @@ create policy orgs_delete on public.orgs for delete
 
 create policy org_memberships_select on public.org_memberships for select
   using (user_id = (select app.user_id())
-         or (org_id = (select app.org_id()) and user_id = any ((select app.visible_user_ids())::uuid[]))
+         or (org_id = (select app.org_id())
+             and (select app.is_org_member())
+             and ((select app.is_staff()) or role in ('owner', 'admin', 'manager', 'agent', 'member')))
          or (select app.engine_trusts_metadata()));
 create policy org_memberships_insert on public.org_memberships for insert
   with check (org_id = (select app.org_id())

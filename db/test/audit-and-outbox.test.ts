@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { actAs, actAsSuperuser, errorOf, inRollback, SERVICE_ROLES } from './support/database.ts';
+import { createOrg, sessionOf } from './support/fixtures.ts';
+
+describe('audit log', () => {
+  it('records actor, org, action, changed columns and request id of every change', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_engine', { ...sessionOf(a, 'manager') });
+      await tx`select set_config('hasura.user', (current_setting('hasura.user')::jsonb || '{"x-hasura-request-id": "req-42"}')::text, true)`;
+      await tx`update teams set name = 'Platform' where id = ${a.teamId}`;
+
+      await actAsSuperuser(tx);
+      const [entry] = await tx`
+        select org_id, actor_id, action, table_name, row_id, changes, request_id
+          from audit_log where row_id = ${a.teamId} and action = 'update'`;
+      expect(entry).toMatchObject({
+        org_id: a.orgId,
+        actor_id: a.users.manager,
+        action: 'update',
+        table_name: 'teams',
+        request_id: 'req-42',
+      });
+      expect(entry!.changes).toEqual({ name: [expect.stringMatching(/^Team /), 'Platform'] });
+    });
+  });
+
+  it('records deletes with the old values and skips updates that change nothing', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'owner'));
+      await tx`update teams set name = name where id = ${a.teamId}`;
+      await tx`delete from entity_tags where org_id = ${a.orgId}`;
+      await actAsSuperuser(tx);
+      const actions = await tx`select table_name, action, changes from audit_log where org_id = ${a.orgId} and action <> 'insert'`;
+      expect(actions.map((r) => `${r.table_name}:${r.action}`)).toEqual(['entity_tags:delete']);
+      expect(actions[0]!.changes.tag_id).toEqual([a.tagId, null]);
+    });
+  });
+
+  it.each(SERVICE_ROLES)('cannot be changed or deleted by %s', async (role) => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, role, sessionOf(a, 'owner'));
+      expect((await errorOf(tx, (sp) => sp`update audit_log set action = 'delete'`)).code).toBe('42501');
+      expect((await errorOf(tx, (sp) => sp`delete from audit_log`)).code).toBe('42501');
+      expect((await errorOf(tx, (sp) => sp`insert into audit_log (org_id, action, table_name) values (${a.orgId}, 'insert', 'teams')`)).code).toBe('42501');
+    });
+  });
+
+  it('cannot be changed or deleted even by the owner role, except by purging the org', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      expect((await errorOf(tx, (sp) => sp`update audit_log set action = 'delete' where org_id = ${a.orgId}`)).message).toBe('audit_log_append_only');
+      expect((await errorOf(tx, (sp) => sp`delete from audit_log where org_id = ${a.orgId}`)).message).toBe('audit_log_append_only');
+      expect((await errorOf(tx, (sp) => sp`truncate audit_log`)).message).toBe('audit_log_append_only');
+
+      await tx`delete from orgs where id = ${a.orgId}`;
+      expect((await tx`select count(*)::int as n from audit_log where org_id = ${a.orgId}`)[0]!.n).toBe(0);
+    });
+  });
+
+  it('is readable only by owners and admins of the org', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      for (const [orgRole, visible] of [['owner', true], ['admin', true], ['manager', false], ['member', false]] as const) {
+        await actAs(tx, 'workgrid_engine', sessionOf(a, orgRole));
+        const rows = await tx`select id from audit_log`;
+        expect(rows.length > 0).toBe(visible);
+      }
+    });
+  });
+});
+
+describe('outbox', () => {
+  it('gets an event in the same transaction as the change that causes it', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_engine', sessionOf(a, 'member'));
+      const [comment] = await tx`
+        insert into comments (org_id, entity_type, entity_id, author_id, body)
+        values (${a.orgId}, 'team', ${a.teamId}, ${a.users.member}, ${`Ping @[Agent](user:${a.users.agent}) and @[Stranger](user:${a.outsiders[0]})`})
+        returning id, mentions`;
+      expect(comment!.mentions).toEqual([a.users.agent]);
+
+      await actAsSuperuser(tx);
+      const events = await tx`select org_id, topic, payload, idempotency_key from outbox_events where payload->>'comment_id' = ${comment!.id}`;
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        org_id: a.orgId,
+        topic: 'comment.created',
+        idempotency_key: `comment.created:${comment!.id}`,
+        payload: { author_id: a.users.member, mentions: [a.users.agent] },
+      });
+    });
+  });
+
+  it('ignores a repeated idempotency key and refuses events for another org', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const b = await createOrg(tx, 'Beta');
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'service'));
+      const [first] = await tx`select app.emit_event('invoice.sent', '{"n": 1}', 'invoice.sent:1') as id`;
+      const [again] = await tx`select app.emit_event('invoice.sent', '{"n": 2}', 'invoice.sent:1') as id`;
+      expect(first!.id).toBeTypeOf('string');
+      expect(again!.id).toBeNull();
+      const foreign = await errorOf(tx, (sp) => sp`select app.emit_event('invoice.sent', '{}', 'invoice.sent:2', ${b.orgId}::uuid)`);
+      expect(foreign.message).toBe('outbox_org_mismatch');
+    });
+  });
+
+  it('is not readable by the GraphQL engine role at all', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_engine', sessionOf(a, 'owner'));
+      expect((await errorOf(tx, (sp) => sp`select id from outbox_events`)).code).toBe('42501');
+    });
+  });
+});

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Session, Tx } from './database.ts';
+import { actAsSuperuser } from './database.ts';
+
+export const ORG_ROLES = ['owner', 'admin', 'manager', 'agent', 'member', 'requester', 'guest'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+export interface OrgFixture {
+  orgId: string;
+  users: Record<OrgRole, string>;
+  /** Users who exist but do not belong to this org. */
+  outsiders: [string, string];
+  /** A user who joined through the org_memberships fixture row (so not of any role above). */
+  joiner: string;
+  teamId: string;
+  tagId: string;
+  commentId: string;
+}
+
+type Row = Record<string, string | boolean | null>;
+
+interface TenantTableFixture {
+  /** A valid row of the table for org, distinct for each variant number. */
+  row: (org: OrgFixture, variant: number) => Row;
+  /** Who may insert such a row: a member acting for themself, or background work of the org. */
+  writer: 'owner' | 'service';
+}
+
+/** Eight hex digits, so concurrent test transactions never collide on unique columns. */
+const unique = () => randomUUID().slice(0, 8);
+/** Eight random lowercase letters, for names whose format allows no digits. */
+const uniqueWord = () => [...unique()].map((c) => String.fromCharCode(97 + (parseInt(c, 16) % 26))).join('');
+
+/**
+ * One entry per tenant table (a table with org_id). The catalog test fails when a tenant table has
+ * no entry here, so every new table is covered by the generic isolation tests.
+ */
+export const TENANT_TABLES: Record<string, TenantTableFixture> = {
+  org_memberships: { writer: 'owner', row: (o, v) => ({ org_id: o.orgId, user_id: v === 0 ? o.joiner : o.outsiders[1], role: 'member' }) },
+  teams: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, name: `Team ${unique()}`, key: `T${unique().toUpperCase()}`, created_by: o.users.owner }),
+  },
+  team_members: {
+    writer: 'owner',
+    row: (o, v) => ({ org_id: o.orgId, team_id: o.teamId, user_id: v === 0 ? o.users.agent : o.users.manager, role: 'member' }),
+  },
+  invitations: { writer: 'owner', row: (o) => ({ org_id: o.orgId, email: `${unique()}@invitee.example`, role: 'member', invited_by: o.users.owner }) },
+  settings: { writer: 'owner', row: (o) => ({ org_id: o.orgId, key: `test.k${unique()}`, value: '{"on": true}' }) },
+  feature_flags: { writer: 'owner', row: (o) => ({ org_id: o.orgId, key: `test.f${unique()}`, enabled: true }) },
+  tags: { writer: 'owner', row: (o) => ({ org_id: o.orgId, name: `tag-${unique()}`, created_by: o.users.owner }) },
+  entity_tags: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, tag_id: o.tagId, entity_type: 'team', entity_id: randomUUID(), created_by: o.users.owner }),
+  },
+  comments: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, entity_type: 'team', entity_id: o.teamId, author_id: o.users.owner, body: 'Looks good', visibility: 'internal' }),
+  },
+  activity_feed: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, actor_id: o.users.owner, verb: 'team.updated', entity_type: 'team', entity_id: o.teamId, summary: 'Renamed the team' }),
+  },
+  entity_links: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, source_type: 'team', source_id: o.teamId, target_type: 'comment', target_id: randomUUID(), link_type: 'relates_to', created_by: o.users.owner }),
+  },
+  files: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, object_key: `${o.orgId}/${randomUUID()}`, filename: 'notes.txt', declared_content_type: 'text/plain', uploaded_by: o.users.owner }),
+  },
+  notifications: { writer: 'service', row: (o) => ({ org_id: o.orgId, user_id: o.users.owner, event_type: 'comment.created', title: 'New comment' }) },
+  notification_preferences: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, user_id: o.users.owner, event_type: `test.${uniqueWord()}`, channel: 'email' }),
+  },
+};
+
+/** Tenant tables nobody writes directly: audit rows come from triggers, outbox rows from app.emit_event(). */
+export const TRIGGER_WRITTEN_TABLES = ['audit_log', 'outbox_events'] as const;
+
+export function sessionOf(org: OrgFixture, role: OrgRole | 'service'): Session {
+  return role === 'service' ? { orgId: org.orgId, role: 'service' } : { orgId: org.orgId, userId: org.users[role], role: 'user' };
+}
+
+export async function insertRow(tx: Tx, table: string, row: Row): Promise<Record<string, unknown>> {
+  const [inserted] = await tx`insert into ${tx(table)} ${tx(row)} returning *`;
+  if (!inserted) throw new Error(`insert into ${table} returned nothing`);
+  return inserted;
+}
+
+async function createUser(tx: Tx, label: string): Promise<string> {
+  const [user] = await tx`
+    insert into users (email, display_name) values (${`${label}-${unique()}@people.example`}, ${label}) returning id`;
+  return user!.id as string;
+}
+
+/**
+ * An org with a user of every role, two outsiders, a team, a tag, a comment, and one row in every
+ * tenant table. Created as the superuser inside the caller's (rolled back) transaction.
+ */
+export async function createOrg(tx: Tx, name: string): Promise<OrgFixture> {
+  await actAsSuperuser(tx);
+  const users = {} as Record<OrgRole, string>;
+  for (const role of ORG_ROLES) users[role] = await createUser(tx, `${name}-${role}`);
+  const outsiders: [string, string] = [await createUser(tx, `${name}-outsider`), await createUser(tx, `${name}-outsider`)];
+  const joiner = await createUser(tx, `${name}-joiner`);
+
+  const [org] = await tx`
+    insert into orgs (name, slug, created_by) values (${name}, ${`${name.toLowerCase()}-${unique()}`}, ${users.owner}) returning id`;
+  const orgId = org!.id as string;
+  for (const role of ORG_ROLES.filter((r) => r !== 'owner')) {
+    await tx`insert into org_memberships (org_id, user_id, role) values (${orgId}, ${users[role]}, ${role})`;
+  }
+
+  // Triggers that emit outbox events require the org's session, as in real use.
+  await actAsSuperuser(tx, { orgId, userId: users.owner });
+  const partial = { orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '' };
+  partial.teamId = (await insertRow(tx, 'teams', TENANT_TABLES.teams!.row(partial, 0))).id as string;
+  partial.tagId = (await insertRow(tx, 'tags', TENANT_TABLES.tags!.row(partial, 0))).id as string;
+  partial.commentId = (await insertRow(tx, 'comments', TENANT_TABLES.comments!.row(partial, 0))).id as string;
+  for (const [table, fixture] of Object.entries(TENANT_TABLES)) {
+    if (!['teams', 'tags', 'comments'].includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
+  }
+  await tx`select app.emit_event('test.created', '{}'::jsonb, ${`test:${orgId}`}, ${orgId}::uuid)`;
+  await actAsSuperuser(tx);
+  return partial;
+}

@@ -2,7 +2,9 @@
 # Runs once, when the compose postgres volume is empty (docker-entrypoint-initdb.d).
 # One login role per service; passwords come from the container environment and reach SQL as
 # psql variables, so they are quoted by psql and never spliced into the script text.
-set -eu
+# The entrypoint sources scripts that lose their executable bit, so no `set -u` here.
+set -e
+: "${OWNER_DB_PASSWORD:?}" "${ENGINE_DB_PASSWORD:?}" "${APP_DB_PASSWORD:?}"
 
 psql --no-psqlrc --set ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
   --set owner_password="$OWNER_DB_PASSWORD" \

@@ -41,18 +41,17 @@ comment on column public.orgs.deleted_at is 'Soft delete: set to move the org to
 
 create table public.org_roles (
   value text primary key,
-  comment text not null,
-  rank smallint not null unique
+  comment text not null
 );
-comment on table public.org_roles is 'Enum of membership roles, most powerful first (tracked as a GraphQL enum).';
-insert into public.org_roles (value, comment, rank) values
-  ('owner', 'Full control, billing, can delete the org', 1),
-  ('admin', 'Manages members, settings and integrations', 2),
-  ('manager', 'Manages teams, projects and queues', 3),
-  ('agent', 'Works service-desk tickets', 4),
-  ('member', 'Works on projects and tasks', 5),
-  ('requester', 'Files tickets and sees only their own', 6),
-  ('guest', 'Sees only what is shared with them', 7);
+comment on table public.org_roles is 'Enum of membership roles (tracked as a GraphQL enum).';
+insert into public.org_roles (value, comment) values
+  ('owner', 'Full control, billing, can delete the org'),
+  ('admin', 'Manages members, settings and integrations'),
+  ('manager', 'Manages teams, projects and queues'),
+  ('agent', 'Works service-desk tickets'),
+  ('member', 'Works on projects and tasks'),
+  ('requester', 'Files tickets and sees only their own'),
+  ('guest', 'Sees only what is shared with them');
 
 create table public.org_memberships (
   id uuid primary key default gen_random_uuid(),
@@ -225,6 +224,8 @@ grant insert (id, name, slug, timezone, locale, created_by) on public.orgs to wo
 grant update (name, slug, logo_file_id, timezone, locale, deleted_at) on public.orgs to workgrid_engine, workgrid_app;
 grant update (plan) on public.orgs to workgrid_app;
 grant delete on public.orgs to workgrid_engine, workgrid_app;
-grant insert (id, org_id, user_id, role, title, invited_by) on public.org_memberships to workgrid_engine, workgrid_app;
+-- Memberships come from creating an org or accepting an invitation (actions), never from a GraphQL
+-- insert: nobody is added to an org without consenting.
+grant insert (id, org_id, user_id, role, title, invited_by) on public.org_memberships to workgrid_app;
 grant update (role, title) on public.org_memberships to workgrid_engine, workgrid_app;
 grant delete on public.org_memberships to workgrid_engine, workgrid_app;

@@ -24,6 +24,24 @@ create unique index invitations_pending_email_idx on public.invitations (org_id,
   where accepted_at is null and revoked_at is null;
 create index invitations_org_id_idx on public.invitations (org_id, created_at desc);
 
+create function app.tg_invitations__revoke() returns trigger
+language plpgsql volatile
+as $$
+begin
+  if old.revoked_at is not null and new.revoked_at is distinct from old.revoked_at then
+    raise exception 'invitation_revoked'
+      using hint = 'A revoked invitation stays revoked: send a new one instead.';
+  end if;
+  if old.revoked_at is null and new.revoked_at is not null then
+    new.revoked_at := now();
+  end if;
+  return new;
+end
+$$;
+comment on function app.tg_invitations__revoke() is 'Stamps revocation with server time and makes it final.';
+
+create trigger _150_revoke before update of revoked_at on public.invitations
+  for each row execute function app.tg_invitations__revoke();
 select app.install_row_triggers('public.invitations');
 
 alter table public.invitations enable row level security;

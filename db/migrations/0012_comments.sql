@@ -92,7 +92,8 @@ create policy comments_insert on public.comments for insert
               and ((select app.is_staff()) or ((select app.is_org_member()) and visibility = 'public')));
 create policy comments_update on public.comments for update
   using (org_id = (select app.org_id())
-         and (author_id = (select app.user_id()) or (select app.has_org_role('owner', 'admin'))))
+         and ((author_id = (select app.user_id()) and (select app.is_org_member()))
+              or (select app.has_org_role('owner', 'admin'))))
   with check (org_id = (select app.org_id())
               and ((select app.is_staff()) or visibility = 'public'));
 create policy comments_delete on public.comments for delete

@@ -30,11 +30,13 @@ create policy entity_links_insert on public.entity_links for insert
   with check (org_id = (select app.org_id()) and (select app.is_staff()) and created_by = (select app.user_id()));
 create policy entity_links_update on public.entity_links for update
   using (org_id = (select app.org_id())
-         and (created_by = (select app.user_id()) or (select app.has_org_role('owner', 'admin', 'manager'))))
+         and ((created_by = (select app.user_id()) and (select app.is_staff()))
+              or (select app.has_org_role('owner', 'admin', 'manager'))))
   with check (org_id = (select app.org_id()) and (select app.is_staff()));
 create policy entity_links_delete on public.entity_links for delete
   using (org_id = (select app.org_id())
-         and (created_by = (select app.user_id()) or (select app.has_org_role('owner', 'admin', 'manager'))));
+         and ((created_by = (select app.user_id()) and (select app.is_staff()))
+              or (select app.has_org_role('owner', 'admin', 'manager'))));
 
 grant select, delete on public.entity_links to workgrid_engine, workgrid_app;
 grant insert (id, org_id, source_type, source_id, target_type, target_id, link_type, created_by) on public.entity_links

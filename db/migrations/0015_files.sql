@@ -20,13 +20,19 @@ create table public.files (
   version integer not null default 1,
   deleted_at timestamptz,
   deleted_by uuid references public.users (id) on delete set null,
-  check ((entity_type is null) = (entity_id is null))
+  check ((entity_type is null) = (entity_id is null)),
+  unique (org_id, id)
 );
 comment on table public.files is
   'Uploaded files (metadata only). status is pending until the bytes are stored and checked; '
   'requesters and guests see public files and their own uploads.';
 create index files_entity_idx on public.files (org_id, entity_type, entity_id);
 create index files_uploaded_by_idx on public.files (org_id, uploaded_by);
+
+alter table public.users
+  add constraint users_avatar_file_id_fkey foreign key (avatar_file_id) references public.files (id) on delete set null;
+alter table public.orgs
+  add constraint orgs_logo_file_id_fkey foreign key (id, logo_file_id) references public.files (org_id, id) on delete set null (logo_file_id);
 
 select app.install_row_triggers('public.files');
 
@@ -45,13 +51,16 @@ create policy files_insert on public.files for insert
               and uploaded_by = (select app.user_id()));
 create policy files_update on public.files for update
   using (org_id = (select app.org_id())
-         and (uploaded_by = (select app.user_id()) or (select app.has_org_role('owner', 'admin'))))
-  with check (org_id = (select app.org_id()) and (select app.is_org_member()));
+         and ((uploaded_by = (select app.user_id()) and (select app.is_org_member()))
+              or (select app.has_org_role('owner', 'admin'))))
+  with check (org_id = (select app.org_id())
+              and ((select app.is_staff()) or ((select app.is_org_member()) and visibility = 'internal')));
 create policy files_delete on public.files for delete
   using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin')) and deleted_at is not null);
 
 grant select, delete on public.files to workgrid_engine, workgrid_app;
 grant insert (id, org_id, object_key, filename, declared_content_type, visibility, entity_type, entity_id, uploaded_by)
   on public.files to workgrid_app;
-grant update (filename, visibility, entity_type, entity_id, deleted_at) on public.files to workgrid_engine, workgrid_app;
-grant update (detected_content_type, size_bytes, checksum_sha256, status) on public.files to workgrid_app;
+grant update (filename, visibility, deleted_at) on public.files to workgrid_engine, workgrid_app;
+-- Attaching a file to an entity, and recording what the stored bytes are, belong to the upload action.
+grant update (entity_type, entity_id, detected_content_type, size_bytes, checksum_sha256, status) on public.files to workgrid_app;

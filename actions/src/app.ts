@@ -4,12 +4,14 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import { loggerOptions } from './logger.ts';
 import { postgresPool } from './plugins/postgres.ts';
+import { identity } from './plugins/identity.ts';
 import { problemDetails } from './plugins/problem-details.ts';
 import { rateLimit } from './plugins/rate-limit.ts';
 import { redisClient } from './plugins/redis.ts';
 import { requestIdFrom, requestIdHeader } from './plugins/request-id.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { jwksRoutes } from './routes/jwks.ts';
 
 export interface BuildOptions {
   /** Where log lines go (stdout by default); tests pass a capture stream. */
@@ -49,8 +51,10 @@ export function buildApp(config: Config, options: BuildOptions = {}): FastifyIns
 
   app.register(postgresPool, { url: config.APP_DATABASE_URL });
   app.register(redisClient, { url: config.REDIS_URL });
+  app.register(identity, { config });
 
   app.register(healthRoutes);
+  app.register(jwksRoutes);
   app.register(actionRoutes, { prefix: '/actions', secret: config.ACTIONS_SECRET });
 
   return app;

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { actionsSecret } from '../plugins/actions-secret.ts';
 import { notFound } from '../plugins/problem-details.ts';
+import { apiKeyActions } from './api-key.actions.ts';
+import { authActions } from './auth.actions.ts';
+import { invitationActions } from './invitation.actions.ts';
+import { mfaActions } from './mfa.actions.ts';
+import { passwordActions } from './password.actions.ts';
 
 export interface ActionRoutesOptions {
   secret: string;
@@ -14,4 +19,10 @@ export interface ActionRoutesOptions {
 export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { secret }) => {
   await app.register(actionsSecret, { secret });
   app.setNotFoundHandler(notFound);
+  const identity = app.identity;
+  await app.register(authActions, { identity });
+  await app.register(passwordActions, { identity });
+  await app.register(invitationActions, { identity });
+  await app.register(mfaActions, { identity });
+  await app.register(apiKeyActions, { identity });
 };

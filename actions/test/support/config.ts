@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 
@@ -12,6 +15,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ACTIONS_SECRET: TEST_ACTIONS_SECRET,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Each test file signs with keys of its own, never the developer's.
+    JWT_KEYS_DIR: mkdtempSync(join(tmpdir(), 'workgrid-keys-')),
     ...overrides,
   });
 }

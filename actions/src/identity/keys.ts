@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+
+export const SIGNING_ALG = 'EdDSA';
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** How long a replaced key stays in the JWKS: the last token it signed must expire first. */
+const RETIRED_KEY_GRACE_SECONDS = ACCESS_TOKEN_TTL_SECONDS + 5 * 60;
+
+interface StoredKey {
+  kid: string;
+  alg: typeof SIGNING_ALG;
+  created_at: string;
+  private_jwk: JWK;
+}
+
+export interface SigningKey {
+  kid: string;
+  createdAt: Date;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+/**
+ * Ed25519 signing keys in JWT_KEYS_DIR, one JSON file per key (mode 0600). The newest signs; a key
+ * is made on first start and whenever the newest is older than the rotation period; a replaced key
+ * stays published until every token it signed has expired.
+ */
+export class KeyStore {
+  private constructor(
+    private readonly dir: string,
+    private readonly rotationMs: number,
+    private keys: SigningKey[],
+  ) {}
+
+  static async open(dir: string, rotationDays: number, now = new Date()): Promise<KeyStore> {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const store = new KeyStore(dir, rotationDays * 86_400_000, await loadKeys(dir));
+    await store.rotateIfDue(now);
+    return store;
+  }
+
+  /** Makes a new key when there is none or the newest is due; returns whether it did. */
+  async rotateIfDue(now = new Date()): Promise<boolean> {
+    const newest = this.keys.at(-1);
+    if (newest && now.getTime() - newest.createdAt.getTime() < this.rotationMs) return false;
+    await this.rotate(now);
+    return true;
+  }
+
+  async rotate(now = new Date()): Promise<SigningKey> {
+    const { privateKey } = await generateKeyPair(SIGNING_ALG, { crv: 'Ed25519', extractable: true });
+    const kid = `${now.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
+    const stored: StoredKey = { kid, alg: SIGNING_ALG, created_at: now.toISOString(), private_jwk: await exportJWK(privateKey) };
+    const file = join(this.dir, `${kid}.json`);
+    const temporary = `${file}.tmp`;
+    writeFileSync(temporary, JSON.stringify(stored), { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, file);
+    const key = await toSigningKey(stored);
+    this.keys = [...this.keys, key].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return key;
+  }
+
+  get current(): SigningKey {
+    const key = this.keys.at(-1);
+    if (!key) throw new Error('no signing key');
+    return key;
+  }
+
+  /** Public keys to publish: the current one, and replaced ones whose tokens may still be valid. */
+  jwks(now = new Date()): { keys: JWK[] } {
+    const published = this.keys.filter((key, index) => {
+      const successor = this.keys[index + 1];
+      return !successor || now.getTime() - successor.createdAt.getTime() < RETIRED_KEY_GRACE_SECONDS * 1000;
+    });
+    return { keys: published.map((key) => key.publicJwk) };
+  }
+}
+
+async function loadKeys(dir: string): Promise<SigningKey[]> {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  const keys = await Promise.all(files.map((name) => toSigningKey(JSON.parse(readFileSync(join(dir, name), 'utf8')) as StoredKey)));
+  return keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+async function toSigningKey(stored: StoredKey): Promise<SigningKey> {
+  const privateKey = (await importJWK(stored.private_jwk, SIGNING_ALG)) as CryptoKey;
+  const { kty, crv, x } = stored.private_jwk;
+  return {
+    kid: stored.kid,
+    createdAt: new Date(stored.created_at),
+    privateKey,
+    publicJwk: { kty, crv, x, kid: stored.kid, alg: SIGNING_ALG, use: 'sig' },
+  };
+}

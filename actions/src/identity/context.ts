@@ -83,6 +83,6 @@ export async function recordEvent(
 ): Promise<void> {
   await inSession(identity.sql, { role: 'anonymous' }, client, async (tx) => {
     await tx`select app_private.record_auth_event(${event}, ${subject.userId ?? null}::uuid, ${subject.orgId ?? null}::uuid,
-      ${client.ip}::inet, ${client.userAgent}, ${JSON.stringify(subject.detail ?? {})}::jsonb)`;
+      ${client.ip}::inet, ${client.userAgent}, ${tx.json(subject.detail ?? {})}::jsonb)`;
   });
 }

@@ -36,5 +36,5 @@ export async function queueEmailToken(
 }
 
 export async function emit(tx: Tx, topic: string, payload: Record<string, string>, key: string, orgId: string | null): Promise<void> {
-  await tx`select app.emit_event(${topic}, ${JSON.stringify(payload)}::jsonb, ${key}, ${orgId}::uuid)`;
+  await tx`select app.emit_event(${topic}, ${tx.json(payload)}::jsonb, ${key}, ${orgId}::uuid)`;
 }

@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, UnsecuredJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyStore } from '../src/identity/keys.ts';
+import { CLAIMS_NAMESPACE, TokenIssuer } from '../src/identity/tokens.ts';
+import { adminSql, signedUpUser, startService, type SignedUpUser, type TestService } from './support/identity.ts';
+
+let service: TestService;
+let user: SignedUpUser;
+let jwks: JSONWebKeySet;
+beforeAll(async () => {
+  service = await startService({ JWT_AUDIENCE: 'workgrid-test', JWT_ISSUER: 'https://id.workgrid.test' });
+  user = await signedUpUser(service, 'bearer');
+  jwks = (await service.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json<JSONWebKeySet>();
+});
+afterAll(async () => {
+  await service.app.close();
+  await adminSql.end();
+});
+
+const verifyOptions = { audience: 'workgrid-test', issuer: 'https://id.workgrid.test' };
+
+describe('the JWKS', () => {
+  it('publishes the Ed25519 public key with a kid and cache headers, and nothing private', async () => {
+    const response = await service.app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(response.headers['content-type']).toMatch(/^application\/jwk-set\+json/);
+    const { keys } = response.json<JSONWebKeySet>();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toEqual({ kty: 'OKP', crv: 'Ed25519', x: expect.any(String), kid: expect.any(String), alg: 'EdDSA', use: 'sig' });
+  });
+
+  it('keeps the key files private (0600)', () => {
+    const dir = service.config.JWT_KEYS_DIR;
+    const files = readdirSync(dir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('access tokens', () => {
+  it('verify against the JWKS with audience and issuer, last 15 minutes and carry the Hasura claims', async () => {
+    const { payload, protectedHeader } = await jwtVerify(user.accessToken, createLocalJWKSet(jwks), verifyOptions);
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'JWT', kid: jwks.keys[0]!.kid });
+    expect(payload.exp! - payload.iat!).toBe(900);
+    expect(payload.sub).toBe(user.userId);
+    expect(payload[CLAIMS_NAMESPACE]).toEqual({
+      'x-hasura-default-role': 'user',
+      'x-hasura-allowed-roles': ['user'],
+      'x-hasura-user-id': user.userId,
+      'x-hasura-org-id': user.orgId,
+    });
+  });
+
+  it('are refused with a wrong audience or issuer, once expired, tampered with, or unsigned', async () => {
+    const keySet = createLocalJWKSet(jwks);
+    await expect(jwtVerify(user.accessToken, keySet, { ...verifyOptions, audience: 'other' })).rejects.toThrow(/aud/);
+    await expect(jwtVerify(user.accessToken, keySet, { ...verifyOptions, issuer: 'other' })).rejects.toThrow(/iss/);
+    await expect(jwtVerify(user.accessToken, keySet, { ...verifyOptions, currentDate: new Date(Date.now() + 901_000) })).rejects.toThrow(/exp/);
+
+    const [header, body, signature] = user.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString()) as Record<string, Record<string, string>>;
+    claims[CLAIMS_NAMESPACE]!['x-hasura-org-id'] = '00000000-0000-4000-8000-000000000001';
+    const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    await expect(jwtVerify(tampered, keySet, verifyOptions)).rejects.toThrow(/signature/);
+
+    const unsigned = new UnsecuredJWT(claims).setIssuer(verifyOptions.issuer).setAudience(verifyOptions.audience).setExpirationTime('5m').encode();
+    await expect(jwtVerify(unsigned, keySet, verifyOptions)).rejects.toThrow();
+  });
+
+  it('are refused when signed by a key outside the JWKS', async () => {
+    const rogue = await KeyStore.open(mkdtempSync(join(tmpdir(), 'workgrid-rogue-')), 30);
+    const forged = await new TokenIssuer(rogue, verifyOptions.issuer, verifyOptions.audience).accessToken({ userId: user.userId, orgId: user.orgId });
+    await expect(jwtVerify(forged.access_token, createLocalJWKSet(jwks), verifyOptions)).rejects.toThrow();
+    // Same kid as ours, different key: the signature check still fails.
+    const { privateKey } = (rogue as unknown as { current: { privateKey: CryptoKey } }).current;
+    const sameKid = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: jwks.keys[0]!.kid! }).setIssuer(verifyOptions.issuer)
+      .setAudience(verifyOptions.audience).setExpirationTime('5m').sign(privateKey);
+    await expect(jwtVerify(sameKid, createLocalJWKSet(jwks), verifyOptions)).rejects.toThrow(/signature/);
+  });
+});
+
+describe('key rotation', () => {
+  it('signs with the new key and keeps the old one published until its tokens have expired', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workgrid-rotation-'));
+    const start = new Date('2026-01-01T00:00:00Z');
+    const store = await KeyStore.open(dir, 30, start);
+    const oldKid = store.current.kid;
+    const issuer = new TokenIssuer(store, 'i', 'a');
+    const oldToken = (await issuer.accessToken({ userId: 'u', orgId: null })).access_token;
+
+    expect(await store.rotateIfDue(new Date('2026-01-15T00:00:00Z'))).toBe(false);
+    const rotatedAt = new Date('2026-02-01T00:00:00Z');
+    expect(await store.rotateIfDue(rotatedAt)).toBe(true);
+    expect(store.current.kid).not.toBe(oldKid);
+    expect(decodeProtectedHeader((await issuer.accessToken({ userId: 'u', orgId: null })).access_token).kid).toBe(store.current.kid);
+
+    const during = store.jwks(new Date(rotatedAt.getTime() + 10 * 60_000));
+    expect(during.keys.map((k) => k.kid)).toEqual([oldKid, store.current.kid]);
+    expect(decodeProtectedHeader(oldToken).kid).toBe(oldKid);
+    const after = store.jwks(new Date(rotatedAt.getTime() + 21 * 60_000));
+    expect(after.keys.map((k) => k.kid)).toEqual([store.current.kid]);
+
+    // A restart finds both keys and keeps signing with the newest.
+    const reopened = await KeyStore.open(dir, 30, new Date(rotatedAt.getTime() + 60_000));
+    expect(reopened.current.kid).toBe(store.current.kid);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});

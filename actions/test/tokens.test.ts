@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, UnsecuredJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, UnsecuredJWT, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../src/identity/keys.ts';
 import { CLAIMS_NAMESPACE, TokenIssuer } from '../src/identity/tokens.ts';
@@ -76,7 +76,7 @@ describe('access tokens', () => {
     const forged = await new TokenIssuer(rogue, verifyOptions.issuer, verifyOptions.audience).accessToken({ userId: user.userId, orgId: user.orgId });
     await expect(jwtVerify(forged.access_token, createLocalJWKSet(jwks), verifyOptions)).rejects.toThrow();
     // Same kid as ours, different key: the signature check still fails.
-    const { privateKey } = (rogue as unknown as { current: { privateKey: CryptoKey } }).current;
+    const { privateKey } = rogue.signer();
     const sameKid = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: jwks.keys[0]!.kid! }).setIssuer(verifyOptions.issuer)
       .setAudience(verifyOptions.audience).setExpirationTime('5m').sign(privateKey);
     await expect(jwtVerify(sameKid, createLocalJWKSet(jwks), verifyOptions)).rejects.toThrow(/signature/);
@@ -84,29 +84,36 @@ describe('access tokens', () => {
 });
 
 describe('key rotation', () => {
-  it('signs with the new key and keeps the old one published until its tokens have expired', async () => {
+  it('publishes a new key before it signs, and keeps the old one published until its tokens have expired', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'workgrid-rotation-'));
     const start = new Date('2026-01-01T00:00:00Z');
     const store = await KeyStore.open(dir, 30, start);
-    const oldKid = store.current.kid;
-    const issuer = new TokenIssuer(store, 'i', 'a');
-    const oldToken = (await issuer.accessToken({ userId: 'u', orgId: null })).access_token;
+    const oldKid = store.signer(start).kid;
+    const minutesAfter = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
 
     expect(await store.rotateIfDue(new Date('2026-01-15T00:00:00Z'))).toBe(false);
     const rotatedAt = new Date('2026-02-01T00:00:00Z');
     expect(await store.rotateIfDue(rotatedAt)).toBe(true);
-    expect(store.current.kid).not.toBe(oldKid);
-    expect(decodeProtectedHeader((await issuer.accessToken({ userId: 'u', orgId: null })).access_token).kid).toBe(store.current.kid);
+    const kids = store.jwks(rotatedAt).keys.map((k) => k.kid);
+    expect(kids).toHaveLength(2);
+    const newKid = kids[1];
 
-    const during = store.jwks(new Date(rotatedAt.getTime() + 10 * 60_000));
-    expect(during.keys.map((k) => k.kid)).toEqual([oldKid, store.current.kid]);
-    expect(decodeProtectedHeader(oldToken).kid).toBe(oldKid);
-    const after = store.jwks(new Date(rotatedAt.getTime() + 21 * 60_000));
-    expect(after.keys.map((k) => k.kid)).toEqual([store.current.kid]);
+    // For the JWKS cache lifetime (5 min) plus a minute the old key still signs; both are published.
+    expect(store.signer(minutesAfter(rotatedAt, 5)).kid).toBe(oldKid);
+    expect(store.signer(minutesAfter(rotatedAt, 7)).kid).toBe(newKid);
+    // The old key stays published 20 minutes after it stopped signing (15-minute tokens + margin).
+    expect(store.jwks(minutesAfter(rotatedAt, 6 + 19)).keys.map((k) => k.kid)).toEqual([oldKid, newKid]);
+    expect(store.jwks(minutesAfter(rotatedAt, 6 + 21)).keys.map((k) => k.kid)).toEqual([newKid]);
 
-    // A restart finds both keys and keeps signing with the newest.
-    const reopened = await KeyStore.open(dir, 30, new Date(rotatedAt.getTime() + 60_000));
-    expect(reopened.current.kid).toBe(store.current.kid);
+    // A restart finds both keys.
+    const reopened = await KeyStore.open(dir, 30, minutesAfter(rotatedAt, 10));
+    expect(reopened.signer(minutesAfter(rotatedAt, 10)).kid).toBe(newKid);
     expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('signs tokens with the signer\'s kid', async () => {
+    const store = await KeyStore.open(mkdtempSync(join(tmpdir(), 'workgrid-kid-')), 30);
+    const token = (await new TokenIssuer(store, 'i', 'a').accessToken({ userId: 'u', orgId: null })).access_token;
+    expect(decodeProtectedHeader(token).kid).toBe(store.signer().kid);
   });
 });

@@ -5,7 +5,14 @@ import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 
 
 export const SIGNING_ALG = 'EdDSA';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-/** How long a replaced key stays in the JWKS: the last token it signed must expire first. */
+/** How long the JWKS may be cached (its Cache-Control max-age). */
+export const JWKS_MAX_AGE_SECONDS = 300;
+/**
+ * A new key is published this long before it signs anything, so every verifier has refetched the
+ * JWKS by the time the first token signed with it arrives.
+ */
+export const KEY_PUBLISH_LEAD_SECONDS = JWKS_MAX_AGE_SECONDS + 60;
+/** How long a replaced key stays in the JWKS after it stopped signing: its last token must expire first. */
 const RETIRED_KEY_GRACE_SECONDS = ACCESS_TOKEN_TTL_SECONDS + 5 * 60;
 
 interface StoredKey {
@@ -23,9 +30,10 @@ export interface SigningKey {
 }
 
 /**
- * Ed25519 signing keys in JWT_KEYS_DIR, one JSON file per key (mode 0600). The newest signs; a key
- * is made on first start and whenever the newest is older than the rotation period; a replaced key
- * stays published until every token it signed has expired.
+ * Ed25519 signing keys in JWT_KEYS_DIR, one JSON file per key (mode 0600). A key is made on first
+ * start and whenever the newest is older than the rotation period; it is published at once but
+ * signs only after KEY_PUBLISH_LEAD_SECONDS (except the very first key), and a replaced key stays
+ * published until every token it signed has expired.
  */
 export class KeyStore {
   private constructor(
@@ -63,17 +71,24 @@ export class KeyStore {
     return key;
   }
 
-  get current(): SigningKey {
-    const key = this.keys.at(-1);
-    if (!key) throw new Error('no signing key');
-    return key;
+  /** Index of the key that signs at `now`: the newest one published long enough, else the oldest. */
+  private signerIndex(now: Date): number {
+    const ready = this.keys.findLastIndex((key) => now.getTime() - key.createdAt.getTime() >= KEY_PUBLISH_LEAD_SECONDS * 1000);
+    if (this.keys.length === 0) throw new Error('no signing key');
+    return Math.max(ready, 0);
   }
 
-  /** Public keys to publish: the current one, and replaced ones whose tokens may still be valid. */
+  signer(now = new Date()): SigningKey {
+    return this.keys[this.signerIndex(now)]!;
+  }
+
+  /** Public keys to publish: upcoming ones, the signer, and replaced ones whose tokens may still be valid. */
   jwks(now = new Date()): { keys: JWK[] } {
-    const published = this.keys.filter((key, index) => {
-      const successor = this.keys[index + 1];
-      return !successor || now.getTime() - successor.createdAt.getTime() < RETIRED_KEY_GRACE_SECONDS * 1000;
+    const signer = this.signerIndex(now);
+    const published = this.keys.filter((_key, index) => {
+      if (index >= signer) return true;
+      const replacedAt = this.keys[index + 1]!.createdAt.getTime() + KEY_PUBLISH_LEAD_SECONDS * 1000;
+      return now.getTime() - replacedAt < RETIRED_KEY_GRACE_SECONDS * 1000;
     });
     return { keys: published.map((key) => key.publicJwk) };
   }

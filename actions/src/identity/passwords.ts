@@ -2,9 +2,9 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
- * argon2id at OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): ~25 ms on one core
- * here, so a 2-core node signs in ~60 people a second while an offline guess costs the same
- * 19 MiB and 2 passes. See docs/security.md.
+ * argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): ~10 ms per hash on one
+ * core of the reference machine, ~80 sign-ins a second on 2 cores, while every offline guess
+ * costs the same 19 MiB and 2 passes. See docs/security.md.
  */
 export const ARGON2_OPTIONS = {
   // Algorithm.Argon2id (a const enum, which verbatimModuleSyntax cannot import as a value).

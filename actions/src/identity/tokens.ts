@@ -26,7 +26,7 @@ export class TokenIssuer {
   ) {}
 
   async accessToken(subject: AccessTokenSubject, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): Promise<IssuedAccessToken> {
-    const key = this.keys.current;
+    const key = this.keys.signer();
     const claims: Record<string, string | string[]> = {
       'x-hasura-default-role': 'user',
       'x-hasura-allowed-roles': ['user'],

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-
-/** Hasura and the embedded engine refetch as Cache-Control allows; short enough to pick up a rotation in time. */
-export const JWKS_MAX_AGE_SECONDS = 300;
+import { JWKS_MAX_AGE_SECONDS } from '../identity/keys.ts';
 
 /** The public signing keys (JWKS): current and recently replaced, so tokens verify across a rotation. */
 export const jwksRoutes: FastifyPluginAsync = async (app) => {

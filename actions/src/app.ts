@@ -12,6 +12,7 @@ import { requestIdFrom, requestIdHeader } from './plugins/request-id.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jwksRoutes } from './routes/jwks.ts';
+import { sessionCookieRoutes } from './routes/session-cookie.ts';
 
 export interface BuildOptions {
   /** Where log lines go (stdout by default); tests pass a capture stream. */
@@ -55,6 +56,7 @@ export function buildApp(config: Config, options: BuildOptions = {}): FastifyIns
 
   app.register(healthRoutes);
   app.register(jwksRoutes);
+  app.register(async (scope) => scope.register(sessionCookieRoutes, { identity: scope.identity }));
   app.register(actionRoutes, { prefix: '/actions', secret: config.ACTIONS_SECRET });
 
   return app;

@@ -7,8 +7,8 @@ import { defineAction, userOf } from '../identity/action.ts';
 import { inSession, recordEvent, type ClientInfo, type Identity, type Tx } from '../identity/context.ts';
 import { EMAIL_TOPICS, emit, queueEmailToken } from '../identity/emails.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../identity/passwords.ts';
-import { randomToken, tokenHash } from '../identity/secrets.ts';
-import { createMfaChallenge, landingOrg, REFRESH_TOKEN_TTL_DAYS, revokeAllSessions, startSession, type SignedIn } from '../identity/sessions.ts';
+import { tokenHash } from '../identity/secrets.ts';
+import { createMfaChallenge, landingOrg, revokeAllSessions, rotateRefreshToken, startSession, type SignedIn } from '../identity/sessions.ts';
 import { NO_ORG } from '../identity/tokens.ts';
 
 export const email = z.email().max(254).transform((value) => value.trim().toLowerCase());
@@ -160,47 +160,7 @@ export const authActions: FastifyPluginAsync<{ identity: Identity }> = async (ap
     name: 'refreshToken',
     input: refreshTokenInput,
     caller: 'anonymous',
-    handler: async ({ input, client }) => {
-      await identity.limits.takeIpAttempt(client.ip, 'refresh');
-      const hash = tokenHash(input.refresh_token);
-      const invalid = () => ActionError.unauthorized('refresh_token_invalid', 'Sign in again.');
-      const owner = await inSession(identity.sql, { role: 'anonymous' }, client, async (tx) => {
-        const [row] = await tx<{ owner: string | null }[]>`select app_private.refresh_token_owner(${hash}) as owner`;
-        return row?.owner ?? null;
-      });
-      if (!owner) throw invalid();
-      const outcome = await inSession(identity.sql, { role: 'user', userId: owner }, client, async (tx) => {
-        const [token] = await tx<{ id: string; family_id: string; rotated_at: Date | null; expired: boolean; family_revoked: boolean; org_id: string | null }[]>`
-          select t.id, t.family_id, t.rotated_at, t.expires_at <= now() as expired, f.revoked_at is not null as family_revoked, f.org_id
-            from app_private.refresh_tokens t
-            join app_private.refresh_token_families f on f.id = t.family_id
-           where t.token_hash = ${hash}
-             for update of t, f`;
-        if (!token) return { kind: 'invalid' as const };
-        if (token.rotated_at !== null) {
-          // A rotated token came back: someone holds a copy. End the whole family.
-          await tx`update app_private.refresh_token_families set revoked_at = coalesce(revoked_at, now()), revoked_reason = coalesce(revoked_reason, 'reuse')
-                    where id = ${token.family_id}`;
-          return { kind: 'reuse' as const, familyId: token.family_id, orgId: token.org_id };
-        }
-        const [user] = await tx`select 1 from users where id = app.user_id() and disabled_at is null`;
-        if (token.expired || token.family_revoked || !user) return { kind: 'invalid' as const };
-        await tx`update app_private.refresh_tokens set rotated_at = now() where id = ${token.id}`;
-        const orgId = token.org_id ? await landingOrg(tx, token.org_id) : null;
-        const stillMember = orgId === token.org_id;
-        const next = randomToken('wgr_');
-        await tx`insert into app_private.refresh_tokens (family_id, user_id, token_hash, expires_at)
-                 values (${token.family_id}, ${owner}, ${tokenHash(next)}, now() + make_interval(days => ${REFRESH_TOKEN_TTL_DAYS}))`;
-        const access = await identity.tokens.accessToken({ userId: owner, orgId: stillMember ? orgId : null });
-        return { kind: 'ok' as const, result: { ...access, refresh_token: next, user_id: owner, org_id: stillMember && orgId ? orgId : NO_ORG } };
-      });
-      if (outcome.kind === 'reuse') {
-        await recordEvent(identity, client, 'auth.refresh_token_reused', { userId: owner, orgId: outcome.orgId, detail: { family_id: outcome.familyId } });
-        throw ActionError.unauthorized('refresh_token_reused', 'This session was ended because its refresh token was used twice. Sign in again.');
-      }
-      if (outcome.kind === 'invalid') throw invalid();
-      return outcome.result;
-    },
+    handler: ({ input, client }) => rotateRefreshToken(identity, client, input.refresh_token),
   });
 
   defineAction(app, identity, {

@@ -130,6 +130,18 @@ describe('signIn', () => {
   });
 });
 
+describe('password hashes', () => {
+  it('are upgraded to the current argon2id parameters at the next sign-in', async () => {
+    const user = await signedUpUser(service, 'legacy');
+    const { hash } = await import('@node-rs/argon2');
+    const weak = await hash(user.password, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await adminSql`update app_private.password_credentials set password_hash = ${weak} where user_id = ${user.userId}`;
+    expect((await callAction(service, 'signIn', { email: user.email, password: user.password })).status).toBe(200);
+    const [row] = await adminSql`select password_hash from app_private.password_credentials where user_id = ${user.userId}`;
+    expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
 describe('refreshToken', () => {
   it('rotates on every use; reusing a rotated token revokes the family and is audited', async () => {
     const user = await signedUpUser(service, 'rotator');
@@ -221,6 +233,15 @@ describe('password reset and change', () => {
     expect((await callAction(service, 'refreshToken', { refresh_token: user.refreshToken })).status).toBe(401);
     expect((await callAction(service, 'signIn', { email: user.email, password: user.password })).status).toBe(401);
     expect((await callAction(service, 'signIn', { email: user.email, password: newPassword })).status).toBe(200);
+  });
+
+  it('sends at most one reset email per account per minute, answering the same', async () => {
+    const user = await signedUpUser(service, 'flooded');
+    const first = await callAction(service, 'requestPasswordReset', { email: user.email });
+    const second = await callAction(service, 'requestPasswordReset', { email: user.email.toUpperCase() });
+    expect(second.body).toEqual(first.body);
+    const [mails] = await adminSql`select count(*)::int as n from outbox_events where topic = 'identity.password_reset_requested' and payload ->> 'user_id' = ${user.userId}`;
+    expect(mails!.n).toBe(1);
   });
 
   it('refuses an expired reset link', async () => {

@@ -50,6 +50,15 @@ export class AuthLimits {
     await this.redis.multi().incr(key).expire(key, this.settings.lockoutSeconds).exec();
   }
 
+  /**
+   * True at most once per `seconds` for a key (e.g. one reset email per account per minute), so
+   * nobody can flood an inbox; callers skip the side effect silently, answering as usual.
+   */
+  async firstWithin(key: string, seconds: number): Promise<boolean> {
+    const digest = createHash('sha256').update(key.trim().toLowerCase()).digest('hex');
+    return (await this.redis.set(`${PREFIX}once:${digest}`, '1', 'EX', seconds, 'NX')) === 'OK';
+  }
+
   async clearFailures(account: string): Promise<void> {
     await this.redis.del(accountKey(account));
   }

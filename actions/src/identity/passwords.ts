@@ -34,6 +34,13 @@ export function passwordProblem(password: string, context: string[] = []): Passw
   return null;
 }
 
+const CURRENT_PARAMETERS = `$argon2id$v=19$m=${ARGON2_OPTIONS.memoryCost},t=${ARGON2_OPTIONS.timeCost},p=${ARGON2_OPTIONS.parallelism}$`;
+
+/** True for a hash made with other parameters than today's: it is replaced at the next sign-in. */
+export function needsRehash(storedHash: string): boolean {
+  return !storedHash.startsWith(CURRENT_PARAMETERS);
+}
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }

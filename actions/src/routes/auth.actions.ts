@@ -6,7 +6,7 @@ import { ActionError } from '../identity/action-error.ts';
 import { defineAction, userOf } from '../identity/action.ts';
 import { inSession, recordEvent, type ClientInfo, type Identity, type Tx } from '../identity/context.ts';
 import { EMAIL_TOPICS, emit, queueEmailToken } from '../identity/emails.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../identity/passwords.ts';
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from '../identity/passwords.ts';
 import { tokenHash } from '../identity/secrets.ts';
 import { createMfaChallenge, landingOrg, revokeAllSessions, rotateRefreshToken, startSession, type SignedIn } from '../identity/sessions.ts';
 import { NO_ORG } from '../identity/tokens.ts';
@@ -84,6 +84,12 @@ export async function checkPassword(identity: Identity, client: ClientInfo, addr
     throw INVALID_CREDENTIALS();
   }
   await identity.limits.clearFailures(address);
+  if (hash !== undefined && needsRehash(hash)) {
+    const upgraded = await hashPassword(given);
+    await inSession(identity.sql, { role: 'user', userId: login.user_id }, client, (tx) =>
+      tx`update app_private.password_credentials set password_hash = ${upgraded}, updated_at = now() where user_id = app.user_id()`,
+    );
+  }
   return login;
 }
 
@@ -118,7 +124,9 @@ export const authActions: FastifyPluginAsync<{ identity: Identity }> = async (ap
       const hash = await hashPassword(input.password);
       const existing = await lookupLogin(identity, client, input.email);
       if (existing) {
-        await notifyExisting(identity, client, existing.user_id, input.email);
+        if (await identity.limits.firstWithin(`sign_up_attempted:${input.email}`, 3600)) {
+          await notifyExisting(identity, client, existing.user_id, input.email);
+        }
         return ACCEPTED;
       }
       const userId = randomUUID();

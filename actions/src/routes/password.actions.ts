@@ -16,6 +16,9 @@ export const resetPasswordInput = z.object({ token: emailedToken, new_password: 
 export const verifyEmailInput = z.object({ token: emailedToken });
 export const changePasswordInput = z.object({ current_password: password, new_password: password });
 
+/** At most one reset email per account per minute, whoever asks. */
+export const EMAIL_COOLDOWN_SECONDS = 60;
+
 const LINK_INVALID = () => ActionError.badRequest('token_invalid', 'This link is invalid or has expired.');
 
 function assertAcceptable(newPassword: string, context: string[]): void {
@@ -40,7 +43,7 @@ export const passwordActions: FastifyPluginAsync<{ identity: Identity }> = async
         const rows = await tx<{ user_id: string; disabled: boolean }[]>`select * from app_private.login_lookup(${input.email})`;
         return rows[0];
       });
-      if (login && !login.disabled) {
+      if (login && !login.disabled && (await identity.limits.firstWithin(`reset:${input.email}`, EMAIL_COOLDOWN_SECONDS))) {
         await inSession(identity.sql, { role: 'user', userId: login.user_id }, client, (tx) =>
           queueEmailToken(identity, tx, 'reset_password', { id: login.user_id, email: input.email }, null),
         );

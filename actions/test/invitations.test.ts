@@ -65,6 +65,16 @@ describe('inviting and accepting', () => {
     expect(switched.status).toBe(200);
   });
 
+  it('counts the invitation as proof of the address for an unverified account', async () => {
+    const email = uniqueEmail('unverified');
+    await callAction(service, 'signUp', { email, password: STRONG_PASSWORD, display_name: 'U', org_name: 'U org' });
+    const { token } = await invite(email);
+    const accepted = await callAction(service, 'acceptInvitation', { token, password: STRONG_PASSWORD });
+    expect(accepted.status).toBe(200);
+    const [user] = await adminSql`select email_verified_at from users where email = ${email}`;
+    expect(user!.email_verified_at).not.toBeNull();
+  });
+
   it('refuses an expired invitation', async () => {
     const email = uniqueEmail('late');
     const { invitationId, token } = await invite(email);

@@ -151,11 +151,11 @@ export const invitationActions: FastifyPluginAsync<{ identity: Identity }> = asy
       await inSession(identity.sql, { role: 'user', userId, orgId: invitation.org_id }, client, async (tx) => {
         if (hash !== null) {
           const displayName = input.display_name ?? invitation.email.split('@')[0] ?? 'New member';
-          // The invitation reached this address, so it counts as verified.
           await tx`insert into users (id, email, display_name) values (${userId}, ${invitation.email}, ${displayName})`;
-          await tx`update users set email_verified_at = now() where id = ${userId}`;
           await tx`insert into app_private.password_credentials (user_id, password_hash) values (${userId}, ${hash})`;
         }
+        // The invitation reached this address, so it counts as verified.
+        await tx`update users set email_verified_at = coalesce(email_verified_at, now()) where id = app.user_id() and email = ${invitation.email}`;
         await tx`select app_private.accept_invitation(${invitation.invitation_id})`;
       });
       await recordEvent(identity, client, 'auth.invitation_accepted', {

@@ -90,6 +90,17 @@ describe('API keys', () => {
     }
   });
 
+  it('gives read-only tokens no mutation actions, and write tokens only non-credential ones', async () => {
+    const readOnly = await createKey(['read']);
+    const readSession = sessionOfToken((await callAction(service, 'exchangeApiKey', { api_key: readOnly.api_key })).body.access_token!);
+    const refused = await callAction(service, 'inviteMember', { email: 'someone@example.test' }, readSession);
+    expect(refused.status).toBe(403);
+    expect(refused.body.extensions?.code).toBe('api_key_scope_exceeded');
+    const writer = await createKey(['read', 'write']);
+    const writeSession = sessionOfToken((await callAction(service, 'exchangeApiKey', { api_key: writer.api_key })).body.access_token!);
+    expect((await callAction(service, 'inviteMember', { email: `bot-${Date.now()}@example.test` }, writeSession)).status).toBe(200);
+  });
+
   it('cannot be revoked by another user, nor created for an org the caller is not in', async () => {
     const key = await createKey(['read']);
     const other = await signedUpUser(service, 'keythief');

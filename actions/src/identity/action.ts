@@ -42,6 +42,7 @@ function sessionFrom(variables: Record<string, string>): CallerSession {
     userId: uuidOrUndefined(lower['x-hasura-user-id']),
     orgId: uuidOrUndefined(lower['x-hasura-org-id']),
     apiKeyId: uuidOrUndefined(lower['x-hasura-api-key-id']),
+    apiScopes: lower['x-hasura-api-scopes']?.replace(/^\{|\}$/g, '').split(',').filter(Boolean) ?? [],
   };
 }
 
@@ -88,6 +89,10 @@ export function defineAction<S extends z.ZodType, O>(app: FastifyInstance, ident
         }
         if (definition.personalOnly && session.apiKeyId) {
           throw ActionError.forbidden('api_key_not_allowed', 'API keys cannot manage credentials.');
+        }
+        // Every action is a mutation: a token from a read-only key may call none of them.
+        if (session.apiKeyId && !session.apiScopes?.includes('write')) {
+          throw ActionError.forbidden('api_key_scope_exceeded', 'This API key may only read.');
         }
       }
       const input = definition.input.parse(payload.input) as z.infer<S>;

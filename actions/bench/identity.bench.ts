@@ -3,7 +3,7 @@
 // 2. Access-token verification with jose against a local JWKS, as the engine does per request.
 // 3. With the local stack running (`npm start`, which writes .env) and the demo data loaded:
 //    end-to-end signIn through the service (Fastify inject, real Postgres and Redis).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
@@ -48,7 +48,9 @@ const argon = await measure(200, 8, async () => {
 console.log(`argon2id m=${ARGON2_OPTIONS.memoryCost} KiB t=${ARGON2_OPTIONS.timeCost} p=${ARGON2_OPTIONS.parallelism}: `
   + `${fmt(argon.perSecond)} verifications/s, p50 ${fmt(argon.p50)} ms, p99 ${fmt(argon.p99)} ms (concurrency 8)`);
 
-const keys = await KeyStore.open(mkdtempSync(join(tmpdir(), 'workgrid-bench-keys-')), 30);
+const keysDir = mkdtempSync(join(tmpdir(), 'workgrid-bench-keys-'));
+process.once('exit', () => rmSync(keysDir, { recursive: true, force: true }));
+const keys = await KeyStore.open(keysDir, 30);
 const { access_token: token } = await new TokenIssuer(keys, 'workgrid', 'workgrid').accessToken({ userId: '10000000-0000-4000-8000-000000000001', orgId: 'a0000000-0000-4000-8000-000000000000' });
 const jwks = createLocalJWKSet(keys.jwks());
 const rounds = 5000;

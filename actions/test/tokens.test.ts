@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, UnsecuredJWT, type JSONWebKeySet } from 'jose';
@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../src/identity/keys.ts';
 import { CLAIMS_NAMESPACE, TokenIssuer } from '../src/identity/tokens.ts';
 import { adminSql, signedUpUser, startService, type SignedUpUser, type TestService } from './support/identity.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'workgrid-token-test-'));
+const keyDir = (label: string) => mkdtempSync(join(scratch, `${label}-`));
 
 let service: TestService;
 let user: SignedUpUser;
@@ -16,6 +19,7 @@ beforeAll(async () => {
   jwks = (await service.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json<JSONWebKeySet>();
 });
 afterAll(async () => {
+  rmSync(scratch, { recursive: true, force: true });
   await service.app.close();
   await adminSql.end();
 });
@@ -72,7 +76,7 @@ describe('access tokens', () => {
   });
 
   it('are refused when signed by a key outside the JWKS', async () => {
-    const rogue = await KeyStore.open(mkdtempSync(join(tmpdir(), 'workgrid-rogue-')), 30);
+    const rogue = await KeyStore.open(keyDir('rogue'), 30);
     const forged = await new TokenIssuer(rogue, verifyOptions.issuer, verifyOptions.audience).accessToken({ userId: user.userId, orgId: user.orgId });
     await expect(jwtVerify(forged.access_token, createLocalJWKSet(jwks), verifyOptions)).rejects.toThrow();
     // Same kid as ours, different key: the signature check still fails.
@@ -85,7 +89,7 @@ describe('access tokens', () => {
 
 describe('key rotation', () => {
   it('publishes a new key before it signs, and keeps the old one published until its tokens have expired', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'workgrid-rotation-'));
+    const dir = keyDir('rotation');
     const start = new Date('2026-01-01T00:00:00Z');
     const store = await KeyStore.open(dir, 30, start);
     const oldKid = store.signer(start).kid;
@@ -112,7 +116,7 @@ describe('key rotation', () => {
   });
 
   it('signs tokens with the signer\'s kid', async () => {
-    const store = await KeyStore.open(mkdtempSync(join(tmpdir(), 'workgrid-kid-')), 30);
+    const store = await KeyStore.open(keyDir('kid'), 30);
     const token = (await new TokenIssuer(store, 'i', 'a').accessToken({ userId: 'u', orgId: null })).access_token;
     expect(decodeProtectedHeader(token).kid).toBe(store.signer().kid);
   });

@@ -1,11 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 
 export const TEST_ACTIONS_SECRET = 'test-actions-secret-0123456789';
+
+// Signing keys of this test file's process: a fresh folder per built service, all removed at exit.
+const keysRoot = mkdtempSync(join(tmpdir(), 'workgrid-test-keys-'));
+afterAll(() => rmSync(keysRoot, { recursive: true, force: true }));
 
 /** Settings for the test run's Postgres (as workgrid_app) and Redis, validated like production. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -16,7 +20,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     // Each test file signs with keys of its own, never the developer's.
-    JWT_KEYS_DIR: mkdtempSync(join(tmpdir(), 'workgrid-keys-')),
+    JWT_KEYS_DIR: mkdtempSync(join(keysRoot, 'keys-')),
     ...overrides,
   });
 }

@@ -73,6 +73,23 @@ describe('signUp and verifyEmail', () => {
     expect(own.body.extensions?.code).toBe('password_too_common');
   });
 
+  it('mails a new verification link on request, once a minute, answering the same for anyone', async () => {
+    const email = uniqueEmail('lostmail');
+    await callAction(service, 'signUp', { email, password: STRONG_PASSWORD, display_name: 'L', org_name: 'L' });
+    const firstToken = await mailedToken(service, 'identity.email_verification_requested', email);
+    // The cooldown starts with the request, not the sign-up mail.
+    const asked = await callAction(service, 'requestEmailVerification', { email });
+    const unknown = await callAction(service, 'requestEmailVerification', { email: uniqueEmail('nobody') });
+    const again = await callAction(service, 'requestEmailVerification', { email });
+    expect(asked.body).toEqual(unknown.body);
+    expect(again.body).toEqual(unknown.body);
+    const [mails] = await adminSql`select count(*)::int as n from outbox_events where topic = 'identity.email_verification_requested' and payload ->> 'email' = ${email}`;
+    expect(mails!.n).toBe(2);
+    const secondToken = await mailedToken(service, 'identity.email_verification_requested', email);
+    expect(secondToken).not.toBe(firstToken);
+    expect((await callAction(service, 'verifyEmail', { token: secondToken })).status).toBe(200);
+  });
+
   it('refuses tampered and unknown verification tokens', async () => {
     const response = await callAction(service, 'verifyEmail', { token: 'wge_not-a-real-token-at-all-000000' });
     expect(response.status).toBe(400);

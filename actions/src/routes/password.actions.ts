@@ -55,6 +55,25 @@ export const passwordActions: FastifyPluginAsync<{ identity: Identity }> = async
   });
 
   defineAction(app, identity, {
+    name: 'requestEmailVerification',
+    input: requestPasswordResetInput,
+    caller: 'anonymous',
+    handler: async ({ input, client }) => {
+      await identity.limits.takeIpAttempt(client.ip, 'verify_email');
+      const login = await inSession(identity.sql, { role: 'anonymous' }, client, async (tx) => {
+        const rows = await tx<{ user_id: string; disabled: boolean; email_verified: boolean }[]>`select * from app_private.login_lookup(${input.email})`;
+        return rows[0];
+      });
+      if (login && !login.disabled && !login.email_verified && (await identity.limits.firstWithin(`verify:${input.email}`, EMAIL_COOLDOWN_SECONDS))) {
+        await inSession(identity.sql, { role: 'user', userId: login.user_id }, client, (tx) =>
+          queueEmailToken(identity, tx, 'verify_email', { id: login.user_id, email: input.email }, null),
+        );
+      }
+      return { accepted: true, message: 'If the address can be used, we have sent an email to it.' };
+    },
+  });
+
+  defineAction(app, identity, {
     name: 'resetPassword',
     input: resetPasswordInput,
     caller: 'anonymous',

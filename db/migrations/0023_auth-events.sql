@@ -1,7 +1,9 @@
 -- Security events of the identity service (sign-in success and failure, refresh token reuse, MFA
 -- and API key changes, password changes), with IP and user agent. audit_log records row changes of
 -- tenant tables; these events often have no org (a failed sign-in for an unknown address) and carry
--- client details, so they live here, append-only, readable by the actions service.
+-- client details, so they live here, append-only. Service roles only append (through
+-- app_private.record_auth_event); reading them is for operators (the owner role) until an admin
+-- view is designed.
 
 create table app_private.auth_events (
   id uuid primary key default gen_random_uuid(),

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
@@ -41,6 +42,27 @@ export async function startService(overrides: Record<string, string> = {}, captu
 /** A random client address, so tests do not share IP rate-limit budgets. */
 export const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
+
+// Output types of actions.graphql: the engine refuses extra fields and nulls in non-null fields, so
+// every successful answer in the tests is checked against its declared type.
+const declarations = readFileSync(new URL('../../../hasura/metadata/actions.graphql', import.meta.url), 'utf8');
+const outputTypeOf = new Map(
+  [...(/type Mutation \{([^}]*)\}/.exec(declarations)?.[1] ?? '').matchAll(/^ {2}(\w+)(?:\([^)]*\))?: (\w+)/gm)].map((m) => [m[1]!, m[2]!]),
+);
+const fieldsOf = new Map(
+  [...declarations.matchAll(/^type (\w+) \{([^}]*)\}/gm)].map((m) => [
+    m[1]!,
+    [...m[2]!.matchAll(/^ {2}(\w+): (.+)$/gm)].map((f) => ({ name: f[1]!, required: f[2]!.trim().endsWith('!') })),
+  ]),
+);
+
+function expectDeclaredShape(action: string, body: Record<string, unknown>): void {
+  const fields = fieldsOf.get(outputTypeOf.get(action) ?? '');
+  expect(fields, `output type of ${action} in actions.graphql`).toBeDefined();
+  const names = fields!.map((f) => f.name);
+  expect(Object.keys(body).filter((key) => !names.includes(key)), `fields of ${action} not in its type`).toEqual([]);
+  for (const field of fields!.filter((f) => f.required)) expect(body[field.name] ?? null, `${action}.${field.name}`).not.toBeNull();
+}
 
 export type SessionVariables = Record<string, string>;
 export const ANONYMOUS: SessionVariables = { 'x-hasura-role': 'anonymous' };
@@ -94,7 +116,9 @@ export async function callAction(
     headers,
     payload: { action: { name }, input, session_variables: session, request_query: `mutation { ${name} }` },
   });
-  return { status: response.statusCode, body: response.json<ActionBody>(), headers: response.headers };
+  const body = response.json<ActionBody>();
+  if (response.statusCode === 200) expectDeclaredShape(name, body);
+  return { status: response.statusCode, body, headers: response.headers };
 }
 
 /** The session variables the engine derives from an access token (docs/jwt-claims.md). */

@@ -4,6 +4,7 @@ import { notFound } from '../plugins/problem-details.ts';
 import { apiKeyActions } from './api-key.actions.ts';
 import { authActions } from './auth.actions.ts';
 import { invitationActions } from './invitation.actions.ts';
+import { membershipActions } from './membership.actions.ts';
 import { mfaActions } from './mfa.actions.ts';
 import { passwordActions } from './password.actions.ts';
 
@@ -25,4 +26,5 @@ export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app,
   await app.register(invitationActions, { identity });
   await app.register(mfaActions, { identity });
   await app.register(apiKeyActions, { identity });
+  await app.register(membershipActions, { identity });
 };

@@ -115,6 +115,20 @@ describe('key rotation', () => {
     expect(readdirSync(dir)).toHaveLength(2);
   });
 
+  it('publishes keys made by another replica sharing the folder, and rotates once under concurrency', async () => {
+    const dir = keyDir('replicas');
+    const start = new Date('2026-03-01T00:00:00Z');
+    const one = await KeyStore.open(dir, 30, start);
+    const two = await KeyStore.open(dir, 30, start);
+    expect(two.jwks(start).keys).toHaveLength(1);
+    const later = new Date('2026-04-01T00:00:00Z');
+    expect(await Promise.all([one.rotateIfDue(later), one.rotateIfDue(later)])).toEqual([true, true]);
+    expect(readdirSync(dir)).toHaveLength(2);
+    // The other replica learns of the new key the next time its JWKS is asked for.
+    expect(await two.rotateIfDue(later)).toBe(false);
+    expect(two.jwks(later).keys.map((k) => k.kid)).toEqual(one.jwks(later).keys.map((k) => k.kid));
+  });
+
   it('signs tokens with the signer\'s kid', async () => {
     const store = await KeyStore.open(keyDir('kid'), 30);
     const token = (await new TokenIssuer(store, 'i', 'a').accessToken({ userId: 'u', orgId: null })).access_token;

@@ -49,12 +49,39 @@ export class KeyStore {
     return store;
   }
 
-  /** Makes a new key when there is none or the newest is due; returns whether it did. */
-  async rotateIfDue(now = new Date()): Promise<boolean> {
-    const newest = this.keys.at(-1);
-    if (newest && now.getTime() - newest.createdAt.getTime() < this.rotationMs) return false;
-    await this.rotate(now);
-    return true;
+  private pending: Promise<boolean> | undefined;
+  private lastCheck = 0;
+
+  /** rotateIfDue at most once a minute: cheap enough to call before signing every token. */
+  async refresh(now = new Date()): Promise<void> {
+    if (now.getTime() - this.lastCheck < 60_000) return;
+    this.lastCheck = now.getTime();
+    await this.rotateIfDue(now);
+  }
+
+  /**
+   * Picks up keys other replicas sharing the folder have made, then makes a new key when there is
+   * none or the newest is due; returns whether it made one. Concurrent calls share one run.
+   */
+  rotateIfDue(now = new Date()): Promise<boolean> {
+    this.pending ??= (async () => {
+      try {
+        await this.reload();
+        const newest = this.keys.at(-1);
+        if (newest && now.getTime() - newest.createdAt.getTime() < this.rotationMs) return false;
+        await this.rotate(now);
+        return true;
+      } finally {
+        this.pending = undefined;
+      }
+    })();
+    return this.pending;
+  }
+
+  private async reload(): Promise<void> {
+    const known = new Set(this.keys.map((key) => key.kid));
+    const fresh = (await loadKeys(this.dir)).filter((key) => !known.has(key.kid));
+    if (fresh.length > 0) this.keys = [...this.keys, ...fresh].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   async rotate(now = new Date()): Promise<SigningKey> {
@@ -95,6 +122,7 @@ export class KeyStore {
 }
 
 async function loadKeys(dir: string): Promise<SigningKey[]> {
+  // Only finished files: a key being written is `<kid>.json.tmp` until it is renamed.
   const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
   const keys = await Promise.all(files.map((name) => toSigningKey(JSON.parse(readFileSync(join(dir, name), 'utf8')) as StoredKey)));
   return keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());

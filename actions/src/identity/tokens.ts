@@ -26,6 +26,8 @@ export class TokenIssuer {
   ) {}
 
   async accessToken(subject: AccessTokenSubject, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): Promise<IssuedAccessToken> {
+    // Picks up a rotation due here or made by another replica sharing JWT_KEYS_DIR.
+    await this.keys.refresh();
     const key = this.keys.signer();
     const claims: Record<string, string | string[]> = {
       'x-hasura-default-role': 'user',

@@ -10,6 +10,18 @@ const configSchema = z.object({
   ACTIONS_SECRET: z.string().min(16, 'ACTIONS_SECRET must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // --- Side effects (worker, webhooks, email) ---
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  JOB_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  JOB_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a job's lock lives without renewal: a crashed worker's jobs return after about this long. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Test and development escape hatch: lets outbound webhooks reach private and loopback addresses. */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */

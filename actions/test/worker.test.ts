@@ -1,0 +1,298 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { backoffCeiling, backoffDelay } from '../src/backoff.ts';
+import { loadWorkerConfig, type WorkerConfig } from '../src/config.ts';
+import { PermanentError, type EffectHandler } from '../src/jobs/effects.ts';
+import { EFFECT_HANDLERS } from '../src/jobs/outbox-event.ts';
+import { jobIdFor, QUEUES } from '../src/queues.ts';
+import { startWorkerRuntime, type WorkerRuntime } from '../src/worker-runtime.ts';
+import { createTestOrg, emitEvents, eventually, postComment, superuserSql, type TestOrg } from './support/org.ts';
+
+// Every test that runs a relay lives in this file: relays claim due events of every org, so two
+// files running relays at once would take each other's events.
+
+const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
+const sql = superuserSql();
+
+function workerConfig(overrides: Record<string, string> = {}): WorkerConfig {
+  return loadWorkerConfig({
+    APP_DATABASE_URL: inject('appUrl'),
+    REDIS_URL: inject('redisUrl'),
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    OUTBOX_BATCH_SIZE: '25',
+    OUTBOX_LEASE_SECONDS: '60',
+    JOB_MAX_ATTEMPTS: '3',
+    JOB_BACKOFF_BASE_MS: '10',
+    JOB_BACKOFF_MAX_MS: '40',
+    WORKER_LOCK_DURATION_MS: '2000',
+    ...overrides,
+  });
+}
+
+/** A test topic whose effect is one notification row per event: duplicates would be visible. */
+const recordingHandler: EffectHandler = async (tx, event) => {
+  await tx`
+    insert into notifications (org_id, user_id, event_type, title, data)
+    values (${event.org_id}, ${String(event.payload.user_id)}, 'test.recorded', 'recorded', ${tx.json({ event_id: event.id })})`;
+  return [];
+};
+
+let poisonFixed = false;
+const handlers: Record<string, EffectHandler> = {
+  ...EFFECT_HANDLERS,
+  'test.recorded': recordingHandler,
+  'test.poison': async (tx, event) => {
+    if (!poisonFixed) throw new Error('poison: the receiver is broken');
+    return recordingHandler(tx, event);
+  },
+  'test.malformed': async () => {
+    throw new PermanentError('payload cannot be processed');
+  },
+};
+
+const runtimes: WorkerRuntime[] = [];
+async function runtime(options: { listen?: boolean; config?: Record<string, string>; handlers?: Record<string, EffectHandler> } = {}) {
+  const started = await startWorkerRuntime(workerConfig(options.config), silent, {
+    handlers: options.handlers ?? handlers,
+    ...(options.listen === undefined ? {} : { listen: options.listen }),
+  });
+  runtimes.push(started);
+  return started;
+}
+
+afterEach(async () => {
+  await Promise.all(runtimes.splice(0).map((r) => r.close()));
+});
+afterAll(() => sql.end());
+
+async function recordedCounts(eventIds: string[]): Promise<Map<string, number>> {
+  const rows = await sql`
+    select data ->> 'event_id' as event_id, count(*)::int as n from notifications
+     where event_type = 'test.recorded' and data ->> 'event_id' = any(${eventIds}) group by 1`;
+  return new Map(rows.map((r) => [r.event_id as string, r.n as number]));
+}
+
+async function allDelivered(eventIds: string[]): Promise<true | undefined> {
+  const [row] = await sql`select count(*)::int as n from outbox_events where id = any(${eventIds}::uuid[]) and delivered_at is not null`;
+  return row!.n === eventIds.length ? true : undefined;
+}
+
+async function expectExactlyOnce(eventIds: string[]): Promise<void> {
+  await eventually(() => allDelivered(eventIds), 'every event delivered', 60_000);
+  const counts = await recordedCounts(eventIds);
+  expect(eventIds.filter((id) => counts.get(id) !== 1)).toEqual([]);
+}
+
+const keys = (n: number, label: string) => Array.from({ length: n }, (_, i) => `test:${label}:${randomUUID()}:${i}`);
+
+let org: TestOrg;
+beforeAll(async () => {
+  org = await createTestOrg(sql, 'Relay', 4);
+});
+
+describe('backoff', () => {
+  it('doubles from the base up to the cap, with jitter in the upper half', () => {
+    const settings = { baseMs: 1000, maxMs: 60_000 };
+    expect([1, 2, 3, 4, 7, 8, 40].map((n) => backoffCeiling(n, settings))).toEqual([1000, 2000, 4000, 8000, 60_000, 60_000, 60_000]);
+    expect(backoffDelay(3, settings, () => 0)).toBe(2000);
+    expect(backoffDelay(3, settings, () => 1)).toBe(4000);
+    for (let i = 0; i < 50; i += 1) {
+      const delay = backoffDelay(2, settings);
+      expect(delay).toBeGreaterThanOrEqual(1000);
+      expect(delay).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it('maps idempotency keys to valid, distinct BullMQ job ids', () => {
+    expect(jobIdFor('comment.created:abc')).toBe('comment.created%3Aabc');
+    expect(jobIdFor('42')).toBe('k42');
+    expect(jobIdFor('a:b')).not.toBe(jobIdFor('a%3Ab'));
+  });
+});
+
+describe('outbox relay and event jobs', () => {
+  it('turns a comment with mentions into one notification per mentioned member, honouring preferences', async () => {
+    const [author, mentioned, muted, off] = org.members as [string, string, string, string];
+    await sql`insert into notification_preferences (org_id, user_id, event_type, channel, muted_until)
+              values (${org.orgId}, ${muted}, '*', 'in_app', now() + interval '1 hour')`;
+    await sql`insert into notification_preferences (org_id, user_id, event_type, channel, enabled)
+              values (${org.orgId}, ${off}, 'comment.mention', 'in_app', false)`;
+    await runtime();
+    const commentId = await postComment(sql, org, author, [mentioned, muted, off, author, org.admin]);
+    const [event] = await sql`select id from outbox_events where idempotency_key = ${`comment.created:${commentId}`}`;
+    await eventually(() => allDelivered([event!.id as string]), 'the comment event delivered');
+    const notified = await sql`
+      select user_id, actor_id, entity_type from notifications where data ->> 'comment_id' = ${commentId} order by user_id`;
+    expect(notified.map((n) => n.user_id).sort()).toEqual([mentioned, org.admin].sort());
+    expect(notified.every((n) => n.actor_id === author && n.entity_type === 'comment')).toBe(true);
+  });
+
+  it('delivers every event exactly once with two workers claiming at once', async () => {
+    await Promise.all([runtime(), runtime()]);
+    const ids = await emitEvents(sql, org.orgId, 'test.recorded', keys(150, 'two'), { user_id: org.owner });
+    await expectExactlyOnce(ids);
+  });
+
+  it('recovers the claims of a relay that died between claiming and enqueueing', async () => {
+    const ids = await emitEvents(sql, org.orgId, 'test.recorded', keys(40, 'crash'), { user_id: org.owner });
+    const doomed = await runtime();
+    await doomed.relay.stop();
+    // The relay has already claimed a batch before we could stop it, or claims one now; either way it dies here.
+    await doomed.relay.claim();
+    await doomed.close();
+    runtimes.splice(runtimes.indexOf(doomed), 1);
+    const [pending] = await sql`select count(*)::int as n from outbox_events where id = any(${ids}::uuid[]) and delivered_at is null`;
+    expect(pending!.n).toBeGreaterThan(0);
+    // Their lease runs out (in production after OUTBOX_LEASE_SECONDS).
+    await sql`update outbox_events set available_at = now() where id = any(${ids}::uuid[]) and delivered_at is null`;
+    await runtime();
+    await expectExactlyOnce(ids);
+  });
+
+  it('does not enqueue an event twice when it is claimed again while its job waits', async () => {
+    const prefix = `dedupe-${randomUUID().slice(0, 8)}`;
+    const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    const queue = new Queue(QUEUES.webhooks, { connection, prefix });
+    try {
+      const [id] = await emitEvents(sql, org.orgId, 'test.unrouted', keys(1, 'dedupe'));
+      const [event] = await sql`select id, org_id, topic, idempotency_key from outbox_events where id = ${id!}`;
+      const { OutboxRelay } = await import('../src/outbox/relay.ts');
+      const relay = new OutboxRelay({
+        sql, queues: { [QUEUES.webhooks]: queue } as never, log: silent, batchSize: 1, leaseSeconds: 1, pollIntervalMs: 1000,
+      });
+      const claimed = { id: event!.id as string, org_id: event!.org_id as string, topic: event!.topic as string, idempotency_key: event!.idempotency_key as string };
+      await relay.enqueue([claimed]);
+      await relay.enqueue([claimed]);
+      expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+      expect((await queue.getJob(jobIdFor(claimed.idempotency_key)))?.data).toEqual({ eventId: id, orgId: org.orgId, topic: 'test.unrouted' });
+      await sql`update outbox_events set delivered_at = now() where id = ${id!}`;
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+      connection.disconnect();
+    }
+  });
+
+  it('wakes by polling when no notification arrives', async () => {
+    await runtime({ listen: false, config: { OUTBOX_POLL_INTERVAL_MS: '100' } });
+    const ids = await emitEvents(sql, org.orgId, 'test.recorded', keys(3, 'poll'), { user_id: org.owner });
+    await expectExactlyOnce(ids);
+  });
+
+  it('retries a failing event, makes it a dead letter after the last attempt without blocking others, and retries it on request', async () => {
+    poisonFixed = false;
+    await runtime();
+    const [poison] = await emitEvents(sql, org.orgId, 'test.poison', keys(1, 'poison'), { user_id: org.owner });
+    const healthy = await emitEvents(sql, org.orgId, 'test.recorded', keys(5, 'healthy'), { user_id: org.owner });
+    await expectExactlyOnce(healthy);
+    const dead = await eventually(async () => {
+      const [row] = await sql`select attempts, last_error, dead_at from outbox_events where id = ${poison!} and dead_at is not null`;
+      return row;
+    }, 'the poison event to be dead');
+    expect(dead).toMatchObject({ attempts: 3, last_error: 'poison: the receiver is broken' });
+
+    poisonFixed = true;
+    await sql.begin(async (tx) => {
+      await tx`set local role workgrid_app`;
+      await tx`select set_config('hasura.user', ${JSON.stringify({ 'x-hasura-role': 'user', 'x-hasura-org-id': org.orgId, 'x-hasura-user-id': org.admin })}, true)`;
+      await tx`select app.outbox_retry(${poison!})`;
+    });
+    await expectExactlyOnce([poison!]);
+  });
+
+  it('sends an event with a permanent error straight to the dead letters', async () => {
+    await runtime();
+    const [malformed] = await emitEvents(sql, org.orgId, 'test.malformed', keys(1, 'malformed'));
+    const dead = await eventually(async () => {
+      const [row] = await sql`select attempts, last_error from outbox_events where id = ${malformed!} and dead_at is not null`;
+      return row;
+    }, 'the malformed event to be dead');
+    expect(dead).toEqual({ attempts: 1, last_error: 'payload cannot be processed' });
+  });
+
+  it('finishes in-flight jobs on shutdown', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => { started = resolve; });
+    const slow = await runtime({
+      handlers: {
+        'test.recorded': async (tx, event) => {
+          started();
+          await gate;
+          return recordingHandler(tx, event);
+        },
+      },
+    });
+    const ids = await emitEvents(sql, org.orgId, 'test.recorded', keys(1, 'shutdown'), { user_id: org.owner });
+    await running;
+    const closed = slow.close();
+    release();
+    await closed;
+    runtimes.splice(runtimes.indexOf(slow), 1);
+    expect(await allDelivered(ids)).toBe(true);
+    expect(await recordedCounts(ids)).toEqual(new Map([[ids[0], 1]]));
+  });
+});
+
+describe('worker process', () => {
+  const entry = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  function startProcess(): ChildProcess {
+    const env = {
+      ...process.env,
+      APP_DATABASE_URL: inject('appUrl'),
+      REDIS_URL: inject('redisUrl'),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      OUTBOX_LEASE_SECONDS: '2',
+      WORKER_LOCK_DURATION_MS: '1000',
+      WORKER_CONCURRENCY: '2',
+      OUTBOX_BATCH_SIZE: '10',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(child);
+    return child;
+  }
+
+  it('survives SIGKILL mid-delivery: after a restart every mention is notified exactly once', async () => {
+    // Members without preferences (the first test muted or turned off two others).
+    const [author, free] = org.members as [string, string];
+    const mentioned = [free, org.admin, org.owner];
+    const commentIds: string[] = [];
+    for (let i = 0; i < 60; i += 1) commentIds.push(await postComment(sql, org, author, mentioned));
+    const eventIds = (await sql`select id from outbox_events where idempotency_key = any(${commentIds.map((id) => `comment.created:${id}`)})`).map((r) => r.id as string);
+    expect(eventIds).toHaveLength(60);
+
+    const first = startProcess();
+    await eventually(async () => {
+      const [row] = await sql`select count(*)::int as n from outbox_events where id = any(${eventIds}::uuid[]) and delivered_at is not null`;
+      return row!.n > 0 ? true : undefined;
+    }, 'the first worker to deliver something', 30_000);
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+
+    const second = startProcess();
+    await eventually(() => allDelivered(eventIds), 'every comment event delivered after the restart', 60_000);
+    second.kill('SIGTERM');
+    const code = await new Promise((resolve) => second.once('exit', resolve));
+    expect(code).toBe(0);
+
+    const rows = await sql`
+      select data ->> 'comment_id' as comment_id, user_id, count(*)::int as n from notifications
+       where data ->> 'comment_id' = any(${commentIds}) group by 1, 2`;
+    expect(rows).toHaveLength(60 * mentioned.length);
+    expect(rows.filter((r) => r.n !== 1)).toEqual([]);
+  }, 120_000);
+});

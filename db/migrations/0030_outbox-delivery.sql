@@ -2,8 +2,10 @@
 -- events of every org, which no policy allows; it does so only through these security definer
 -- functions, owned by the owner role and executable by workgrid_app alone. They expose nothing but
 -- the lifecycle of a row: claim a batch, lock one row while its effect is carried out, mark it
--- delivered, record a failure (dead after the last attempt). Org admins see their org's events
--- (dead letters included) and send a dead one back with app.outbox_retry().
+-- delivered, record a failure (dead after the last attempt). Org admins read their org's events
+-- (dead letters included) through the actions service, whose role the outbox_events_select policy
+-- admits for owners and admins (the GraphQL engine role still has no access), and send a dead one
+-- back with app.outbox_retry().
 --
 -- Lifecycle: pending (delivered_at and dead_at null) -> claimed (available_at pushed past a lease,
 -- so a crashed relay's claims come back) -> delivered | failed (available_at = next retry plus the
@@ -124,6 +126,3 @@ grant execute on function app.outbox_claim(integer, interval), app.outbox_lock(u
   app.outbox_mark_delivered(uuid), app.outbox_mark_failed(uuid, text, timestamptz, interval),
   app.outbox_retry(uuid)
   to workgrid_app;
-
--- Dead letters are visible to org admins through the API (policy outbox_events_select of 0006).
-grant select on public.outbox_events to workgrid_engine;

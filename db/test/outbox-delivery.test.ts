@@ -69,10 +69,10 @@ describe('outbox delivery functions', () => {
       const [dead] = await tx`select attempts, last_error, dead_at is not null as dead from outbox_events where id = ${id}`;
       expect(dead).toEqual({ attempts: 2, last_error: 'boom again', dead: true });
 
-      // Admins of the org see it; a member does not, and may not retry it.
-      await actAs(tx, 'workgrid_engine', sessionOf(a, 'admin'));
+      // Admins of the org see it (through the actions service's role); a member does not, and may not retry it.
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'admin'));
       expect(await tx`select id from outbox_events where dead_at is not null and id = ${id}`).toHaveLength(1);
-      await actAs(tx, 'workgrid_engine', sessionOf(a, 'member'));
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'member'));
       expect(await tx`select id from outbox_events where id = ${id}`).toHaveLength(0);
       await actAs(tx, 'workgrid_app', sessionOf(a, 'member'));
       expect((await errorOf(tx, (sp) => sp`select app.outbox_retry(${id})`)).message).toBe('outbox_event_not_found');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { actionsSecret } from '../plugins/actions-secret.ts';
 import { notFound } from '../plugins/problem-details.ts';
+import { deadLetterActions } from './dead-letters.action.ts';
 
 export interface ActionRoutesOptions {
   secret: string;
@@ -14,4 +15,5 @@ export interface ActionRoutesOptions {
 export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { secret }) => {
   await app.register(actionsSecret, { secret });
   app.setNotFoundHandler(notFound);
+  await app.register(deadLetterActions);
 };

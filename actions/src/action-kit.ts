@@ -26,7 +26,7 @@ export class ActionError extends Error {
 const SQL_ERRORS: Record<string, { status: number; message: string }> = {
   outbox_event_not_found: { status: 404, message: 'No such event in this organization, or you may not retry it.' },
   outbox_event_not_dead: { status: 409, message: 'Only a dead letter can be retried.' },
-  webhook_not_found: { status: 404, message: 'No such webhook in this organization.' },
+
 };
 
 export function sendActionError(reply: FastifyReply, error: ActionError): FastifyReply {

@@ -51,7 +51,11 @@ export function buildApp(config: Config, options: BuildOptions = {}): FastifyIns
   app.register(redisClient, { url: config.REDIS_URL });
 
   app.register(healthRoutes);
-  app.register(actionRoutes, { prefix: '/actions', secret: config.ACTIONS_SECRET });
+  app.register(actionRoutes, {
+    prefix: '/actions',
+    secret: config.ACTIONS_SECRET,
+    delivery: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_TARGETS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+  });
 
   return app;
 }

@@ -22,6 +22,13 @@ const configSchema = z.object({
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
   /** Test and development escape hatch: lets outbound webhooks reach private and loopback addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
+  /** Waits between webhook delivery attempts, comma-separated milliseconds. */
+  WEBHOOK_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds')
+    .default('60000,300000,1800000,7200000')
+    .transform((value) => value.split(',').map(Number)),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */

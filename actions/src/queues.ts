@@ -15,11 +15,14 @@ export const JOBS = {
   /** One outbox event: its database effects, then follow-up jobs. Job id = the idempotency key. */
   outboxEvent: 'outbox-event',
   notificationDigest: 'notification-digest',
-  outboxSweep: 'outbox-sweep',
+  webhookDelivery: 'webhook-delivery',
+  emailSend: 'email-send',
 } as const;
 
 /** The custom backoff strategy's name (see backoff.ts), set on every job. */
 export const BACKOFF_TYPE = 'workgrid';
+/** Webhook deliveries follow their own schedule (1 min, 5 min, 30 min, 2 h). */
+export const WEBHOOK_BACKOFF_TYPE = 'webhook';
 
 /** Retention lives here only: completed jobs stay a day (dedupe window), failed ones a week. */
 export const RETENTION = {

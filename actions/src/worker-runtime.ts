@@ -8,7 +8,8 @@ import type { WorkerConfig } from './config.ts';
 import { outboxEventProcessor } from './jobs/outbox-event.ts';
 import type { EffectHandler } from './jobs/effects.ts';
 import { OutboxRelay } from './outbox/relay.ts';
-import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, type QueueName } from './queues.ts';
+import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, type QueueName } from './queues.ts';
+import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -60,11 +61,23 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     log,
     backoff,
     leaseSeconds: config.OUTBOX_LEASE_SECONDS,
+    webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1,
     ...(options.handlers ? { handlers: options.handlers } : {}),
   });
+  const webhookDelivery = webhookDeliveryProcessor({
+    sql,
+    settings: {
+      allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      retryDelaysMs: config.WEBHOOK_RETRY_DELAYS_MS,
+    },
+  });
+  const builtIn: Partial<Record<QueueName, Record<string, Processor>>> = {
+    [QUEUES.webhooks]: { [JOBS.webhookDelivery]: webhookDelivery as Processor },
+  };
 
   const workers = Object.values(QUEUES).map((name) => {
-    const processors: Record<string, Processor> = { [JOBS.outboxEvent]: outboxEvent, ...options.processors?.[name] };
+    const processors: Record<string, Processor> = { [JOBS.outboxEvent]: outboxEvent, ...builtIn[name], ...options.processors?.[name] };
     const worker = new Worker(
       name,
       async (job) => {
@@ -81,8 +94,13 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
         // The host name identifies this process's workers in CLIENT LIST for the health check.
         name: hostname(),
         settings: {
-          backoffStrategy: (attemptsMade: number, type?: string) =>
-            type === BACKOFF_TYPE ? backoffDelay(attemptsMade, backoff) : backoff.baseMs,
+          backoffStrategy: (attemptsMade: number, type?: string) => {
+            if (type === WEBHOOK_BACKOFF_TYPE) {
+              const delays = config.WEBHOOK_RETRY_DELAYS_MS;
+              return delays[Math.min(attemptsMade, delays.length) - 1] ?? backoff.baseMs;
+            }
+            return type === BACKOFF_TYPE ? backoffDelay(attemptsMade, backoff) : backoff.baseMs;
+          },
         },
       },
     );

@@ -11,6 +11,7 @@ import { EFFECT_HANDLERS } from '../src/jobs/outbox-event.ts';
 import { jobIdFor, QUEUES } from '../src/queues.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../src/worker-runtime.ts';
 import { createTestOrg, emitEvents, eventually, postComment, superuserSql, type TestOrg } from './support/org.ts';
+import { independentSignature, startReceiver, type Receiver } from './support/receiver.ts';
 
 // Every test that runs a relay lives in this file: relays claim due events of every org, so two
 // files running relays at once would take each other's events.
@@ -238,6 +239,83 @@ describe('outbox relay and event jobs', () => {
     runtimes.splice(runtimes.indexOf(slow), 1);
     expect(await allDelivered(ids)).toBe(true);
     expect(await recordedCounts(ids)).toEqual(new Map([[ids[0], 1]]));
+  });
+});
+
+describe('outbound webhooks through the worker', () => {
+  let receiver: Receiver;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+  afterAll(() => receiver.close());
+  const hookConfig = { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_DELAYS_MS: '10,10,10,10' };
+
+  async function subscribe(topic: string, consecutiveFailures = 0): Promise<{ id: string; secret: string }> {
+    const secret = `whsec_${randomUUID()}${randomUUID()}`;
+    const [row] = await sql`
+      insert into webhook_subscriptions (org_id, url, event_types, created_by, consecutive_failures)
+      values (${org.orgId}, ${receiver.url}, ${[topic]}, ${org.owner}, ${consecutiveFailures}) returning id`;
+    await sql`insert into app_private.webhook_secrets (subscription_id, org_id, secret) values (${row!.id as string}, ${org.orgId}, ${secret})`;
+    return { id: row!.id as string, secret };
+  }
+
+  const deliveriesOf = (subscriptionId: string) =>
+    sql`select id, status, attempts, response_code from webhook_deliveries where subscription_id = ${subscriptionId}`;
+
+  it('fans an event out to the matching subscription and delivers it signed, once', async () => {
+    const { id, secret } = await subscribe('test.hooked');
+    await subscribe('test.other');
+    await runtime({ config: hookConfig });
+    const [eventId] = await emitEvents(sql, org.orgId, 'test.hooked', keys(1, 'hooked'), { answer: 42 });
+    const [delivery] = await eventually(async () => {
+      const rows = await deliveriesOf(id);
+      return rows[0]?.status === 'succeeded' ? rows : undefined;
+    }, 'the webhook delivered');
+    const requests = receiver.received.filter((r) => r.headers['x-workgrid-delivery'] === delivery!.id);
+    expect(requests).toHaveLength(1);
+    const request = requests[0]!;
+    expect(request.headers['x-workgrid-event']).toBe('test.hooked');
+    expect(request.headers['x-workgrid-signature']).toBe(await independentSignature(secret, String(request.headers['x-workgrid-timestamp']), request.body));
+    expect(JSON.parse(request.body)).toMatchObject({ id: eventId, type: 'test.hooked', org_id: org.orgId, data: { answer: 42 } });
+    expect(delivery).toMatchObject({ attempts: 1, response_code: 200 });
+  });
+
+  it('retries a failing receiver on the schedule and marks the delivery dead after the last attempt', async () => {
+    const { id } = await subscribe('test.flaky');
+    receiver.respond.status = 500;
+    try {
+      await runtime({ config: hookConfig });
+      await emitEvents(sql, org.orgId, 'test.flaky', keys(1, 'flaky'));
+      const [delivery] = await eventually(async () => {
+        const rows = await deliveriesOf(id);
+        return rows[0]?.status === 'dead' ? rows : undefined;
+      }, 'the delivery to be dead');
+      expect(delivery).toMatchObject({ attempts: 5, response_code: 500 });
+      expect(receiver.received.filter((r) => r.headers['x-workgrid-delivery'] === delivery!.id)).toHaveLength(5);
+    } finally {
+      receiver.respond.status = 200;
+    }
+  });
+
+  it('disables a subscription at 10 consecutive failures and notifies the org\'s admins', async () => {
+    const { id } = await subscribe('test.broken', 9);
+    receiver.respond.status = 500;
+    try {
+      await runtime({ config: hookConfig });
+      await emitEvents(sql, org.orgId, 'test.broken', keys(1, 'broken'));
+      const notified = await eventually(async () => {
+        const rows = await sql`select user_id from notifications where event_type = 'webhook.disabled' and data ->> 'subscription_id' = ${id}`;
+        return rows.length >= 2 ? rows : undefined;
+      }, 'the admins notified');
+      expect(notified.map((r) => r.user_id).sort()).toEqual([org.owner, org.admin].sort());
+      const [subscription] = await sql`select enabled, consecutive_failures, disabled_reason from webhook_subscriptions where id = ${id}`;
+      expect(subscription).toMatchObject({ enabled: false, consecutive_failures: 10 });
+      // Re-enabling starts the count afresh.
+      await sql`update webhook_subscriptions set enabled = true where id = ${id}`;
+      expect((await sql`select consecutive_failures, disabled_at from webhook_subscriptions where id = ${id}`)[0]).toEqual({ consecutive_failures: 0, disabled_at: null });
+    } finally {
+      receiver.respond.status = 200;
+    }
   });
 });
 

@@ -90,3 +90,18 @@ describe('outbox delivery functions', () => {
     });
   });
 });
+
+describe('app.org_admin_ids', () => {
+  it('lists owners and admins to background work of the org only', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'service'));
+      const [row] = await tx`select app.org_admin_ids() as ids`;
+      expect([...(row!.ids as string[])].sort()).toEqual([a.users.owner, a.users.admin].sort());
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'owner'));
+      expect((await tx`select app.org_admin_ids() as ids`)[0]!.ids).toEqual([]);
+      await actAs(tx, 'workgrid_engine', sessionOf(a, 'service'));
+      expect((await errorOf(tx, (sp) => sp`select app.org_admin_ids()`)).code).toBe('42501');
+    });
+  });
+});

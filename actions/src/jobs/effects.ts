@@ -16,6 +16,7 @@ export interface FollowUp {
   name: string;
   jobId: string;
   data: Record<string, unknown>;
+  opts?: { attempts?: number; backoff?: { type: string } };
 }
 
 /**

@@ -4,12 +4,15 @@ import type { BaseLogger } from 'pino';
 import { backoffCeiling, type BackoffSettings } from '../backoff.ts';
 import { setSession } from '../db-session.ts';
 import type { OutboxJobData } from '../outbox/relay.ts';
+import { fanOutWebhooks } from '../webhooks/fan-out.ts';
 import { commentMentions } from './comment-mentions.ts';
+import { webhookDisabled } from './webhook-disabled.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
 
 /** Database effects per topic. A topic without a handler only needs marking delivered. */
 export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
   'comment.created': commentMentions,
+  'webhook.disabled': webhookDisabled,
 };
 
 export interface OutboxEventDeps {
@@ -19,6 +22,8 @@ export interface OutboxEventDeps {
   backoff: BackoffSettings;
   leaseSeconds: number;
   handlers?: Record<string, EffectHandler>;
+  /** Attempts of each webhook delivery job (the retry schedule's length plus one). */
+  webhookAttempts?: number;
 }
 
 export type OutboxOutcome = 'delivered' | 'skipped';
@@ -44,7 +49,7 @@ export function outboxEventProcessor(deps: OutboxEventDeps) {
         if (!event) return undefined;
         if (event.org_id) await setSession(tx, { 'x-hasura-role': 'service', 'x-hasura-org-id': event.org_id });
         const handler = handlers[event.topic];
-        const produced = handler ? await handler(tx, event) : [];
+        const produced = [...(handler ? await handler(tx, event) : []), ...(await fanOutWebhooks(tx, event, deps.webhookAttempts ?? 5))];
         await tx`select app.outbox_mark_delivered(${eventId})`;
         return produced;
       })) as FollowUp[] | undefined;
@@ -56,7 +61,7 @@ export function outboxEventProcessor(deps: OutboxEventDeps) {
     for (const followUp of followUps) {
       const queue = deps.queues[followUp.queue];
       if (!queue) throw new Error(`no queue ${followUp.queue}`);
-      await queue.add(followUp.name, followUp.data, { jobId: followUp.jobId });
+      await queue.add(followUp.name, followUp.data, { jobId: followUp.jobId, ...followUp.opts });
     }
     return 'delivered';
   };

@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { actionsSecret } from '../plugins/actions-secret.ts';
 import { notFound } from '../plugins/problem-details.ts';
 import { deadLetterActions } from './dead-letters.action.ts';
+import { webhookActions, type WebhookActionOptions } from './webhooks.action.ts';
 
-export interface ActionRoutesOptions {
+export interface ActionRoutesOptions extends WebhookActionOptions {
   secret: string;
 }
 
@@ -12,8 +13,9 @@ export interface ActionRoutesOptions {
  * refused without the shared secret, so callers cannot probe which actions exist. Handlers
  * take the caller's identity from `session_variables`, never from `input`.
  */
-export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { secret }) => {
+export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { secret, delivery }) => {
   await app.register(actionsSecret, { secret });
   app.setNotFoundHandler(notFound);
   await app.register(deadLetterActions);
+  await app.register(webhookActions, { delivery });
 };

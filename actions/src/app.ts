@@ -10,6 +10,7 @@ import { redisClient } from './plugins/redis.ts';
 import { requestIdFrom, requestIdHeader } from './plugins/request-id.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { inboundWebhookRoutes } from './routes/inbound-webhooks.ts';
 
 export interface BuildOptions {
   /** Where log lines go (stdout by default); tests pass a capture stream. */
@@ -55,6 +56,14 @@ export function buildApp(config: Config, options: BuildOptions = {}): FastifyIns
     prefix: '/actions',
     secret: config.ACTIONS_SECRET,
     delivery: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_TARGETS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+  });
+
+  app.register(inboundWebhookRoutes, {
+    prefix: '/webhooks',
+    githubSecret: config.GITHUB_WEBHOOK_SECRET,
+    slackSecret: config.SLACK_SIGNING_SECRET,
+    emailSecret: config.EMAIL_WEBHOOK_SECRET,
+    windowSeconds: config.INBOUND_WEBHOOK_WINDOW_SECONDS,
   });
 
   return app;

@@ -29,6 +29,18 @@ const configSchema = z.object({
     .default('60000,300000,1800000,7200000')
     .transform((value) => value.split(',').map(Number)),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Where email goes: the database mailbox (local default), Resend's HTTP API, or an SMTP server. */
+  EMAIL_PROVIDER: z.enum(['mailbox', 'resend', 'smtp']).default('mailbox'),
+  EMAIL_FROM: z.string().min(3).default('WorkGrid <no-reply@workgrid.localhost>'),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_API_URL: z.url().default('https://api.resend.com'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Inbound webhook secrets; a source without one is not accepted (404). */
+  GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16).optional(),
+  EMAIL_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** How far a signed inbound timestamp may be from now (replay window), in seconds. */
+  INBOUND_WEBHOOK_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */

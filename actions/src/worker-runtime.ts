@@ -10,6 +10,8 @@ import type { EffectHandler } from './jobs/effects.ts';
 import { OutboxRelay } from './outbox/relay.ts';
 import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, type QueueName } from './queues.ts';
 import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
+import { emailSendProcessor } from './email/send.job.ts';
+import { providerFromConfig, type EmailProvider } from './email/providers.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -31,6 +33,8 @@ export interface RuntimeOptions {
   processors?: Partial<Record<QueueName, Record<string, Processor>>>;
   /** Test hook: start the relay without LISTEN (polling only). */
   listen?: boolean;
+  /** Replace the email provider chosen by configuration (tests). */
+  emailProvider?: EmailProvider;
   /** Test hook: a distinct BullMQ key prefix isolates one test's queues from another's. */
   prefix?: string;
 }
@@ -72,8 +76,11 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
       retryDelaysMs: config.WEBHOOK_RETRY_DELAYS_MS,
     },
   });
+  const emailProvider = options.emailProvider ?? providerFromConfig(config);
+  const emailSend = emailSendProcessor({ sql, provider: emailProvider, from: config.EMAIL_FROM });
   const builtIn: Partial<Record<QueueName, Record<string, Processor>>> = {
     [QUEUES.webhooks]: { [JOBS.webhookDelivery]: webhookDelivery as Processor },
+    [QUEUES.email]: { [JOBS.emailSend]: emailSend as Processor },
   };
 
   const workers = Object.values(QUEUES).map((name) => {
@@ -127,6 +134,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
       await relay.stop();
       await Promise.all(workers.map((worker) => worker.close()));
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
+      await emailProvider.close?.();
       await sql.end({ timeout: 5 });
       await closeRedis(connection);
     })();

@@ -79,6 +79,14 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     writer: 'service',
     row: (o) => ({ org_id: o.orgId, subscription_id: o.webhookId, event_type: 'comment.created', payload: '{"n": 1}' }),
   },
+  email_templates: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, key: `test.${uniqueWord()}`, subject: 'Hello {{name}}', html: '<p>Hi</p>', text: 'Hi', created_by: o.users.owner }),
+  },
+  email_log: {
+    writer: 'service',
+    row: (o) => ({ org_id: o.orgId, to_address: `${unique()}@people.example`, template_key: 'notification' }),
+  },
   notification_preferences: {
     writer: 'owner',
     row: (o) => ({ org_id: o.orgId, user_id: o.users.owner, event_type: `test.${uniqueWord()}`, channel: 'email' }),

@@ -15,6 +15,7 @@ export const JOBS = {
   /** One outbox event: its database effects, then follow-up jobs. Job id = the idempotency key. */
   outboxEvent: 'outbox-event',
   notificationDigest: 'notification-digest',
+  sideEffectSweep: 'side-effect-sweep',
   webhookDelivery: 'webhook-delivery',
   emailSend: 'email-send',
 } as const;

@@ -12,6 +12,7 @@ import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, ty
 import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
+import { digestProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
   listen?: boolean;
   /** Replace the email provider chosen by configuration (tests). */
   emailProvider?: EmailProvider;
+  /** Register the repeatable maintenance jobs (default true). */
+  schedules?: boolean;
   /** Test hook: a distinct BullMQ key prefix isolates one test's queues from another's. */
   prefix?: string;
 }
@@ -77,10 +80,15 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     },
   });
   const emailProvider = options.emailProvider ?? providerFromConfig(config);
+  const maintenanceDeps = { sql, queues, log, webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1 };
   const emailSend = emailSendProcessor({ sql, provider: emailProvider, from: config.EMAIL_FROM });
   const builtIn: Partial<Record<QueueName, Record<string, Processor>>> = {
     [QUEUES.webhooks]: { [JOBS.webhookDelivery]: webhookDelivery as Processor },
     [QUEUES.email]: { [JOBS.emailSend]: emailSend as Processor },
+    [QUEUES.maintenance]: {
+      [JOBS.notificationDigest]: digestProcessor(maintenanceDeps) as Processor,
+      [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
+    },
   };
 
   const workers = Object.values(QUEUES).map((name) => {
@@ -126,6 +134,12 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
   });
 
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  if (options.schedules !== false) {
+    // Job schedulers are keyed by id in Redis: every worker process upserts the same ones.
+    for (const schedule of SCHEDULES) {
+      await queues[QUEUES.maintenance].upsertJobScheduler(schedule.id, { pattern: schedule.pattern }, { name: schedule.name, data: schedule.data });
+    }
+  }
   await relay.start();
 
   let closing: Promise<void> | undefined;

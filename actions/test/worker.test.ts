@@ -61,6 +61,8 @@ const runtimes: WorkerRuntime[] = [];
 async function runtime(options: { listen?: boolean; config?: Record<string, string>; handlers?: Record<string, EffectHandler> } = {}) {
   const started = await startWorkerRuntime(workerConfig(options.config), silent, {
     handlers: options.handlers ?? handlers,
+    // The scheduled digests would act on other test files' data at the top of an hour.
+    schedules: false,
     ...(options.listen === undefined ? {} : { listen: options.listen }),
   });
   runtimes.push(started);

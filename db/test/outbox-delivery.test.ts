@@ -105,3 +105,27 @@ describe('app.org_admin_ids', () => {
     });
   });
 });
+
+describe('worker-only lookups', () => {
+  it.each(['app.digest_recipients(text)', 'app.overdue_side_effects(interval)', 'app.member_contact(uuid)', 'app.email_log_apply_provider_event(text, text, text, text)'])(
+    '%s is executable by workgrid_app only',
+    async (fn) => {
+      const [row] = await sql`
+        select has_function_privilege('workgrid_app', ${fn}::regprocedure, 'execute') as app,
+               has_function_privilege('workgrid_engine', ${fn}::regprocedure, 'execute') as engine`;
+      expect(row).toEqual({ app: true, engine: false });
+    },
+  );
+
+  it('app.member_contact answers for members of the session org only, and only to background work', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const b = await createOrg(tx, 'Beta');
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'service'));
+      expect(await tx`select email from app.member_contact(${a.users.member})`).toHaveLength(1);
+      expect(await tx`select email from app.member_contact(${b.users.member})`).toHaveLength(0);
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'owner'));
+      expect(await tx`select email from app.member_contact(${a.users.member})`).toHaveLength(0);
+    });
+  });
+});

@@ -20,7 +20,7 @@ export const emailJobId = (emailLogId: string): string => `email.${emailLogId}`;
  */
 export async function queueEmail(
   tx: Tx,
-  event: OutboxEvent,
+  event: Pick<OutboxEvent, 'org_id'> & { id: string | null },
   userId: string,
   templateKey: string,
   variables: Record<string, unknown>,

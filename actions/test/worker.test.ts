@@ -12,6 +12,11 @@ import { jobIdFor, QUEUES } from '../src/queues.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../src/worker-runtime.ts';
 import { createTestOrg, emitEvents, eventually, postComment, superuserSql, type TestOrg } from './support/org.ts';
 import { independentSignature, startReceiver, type Receiver } from './support/receiver.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRedis, stopRedis, type RedisInstance } from '../../scripts/lib/redis-server.ts';
+import { freePort } from '../../scripts/lib/ports.ts';
 
 // Every test that runs a relay lives in this file: relays claim due events of every org, so two
 // files running relays at once would take each other's events.
@@ -242,6 +247,40 @@ describe('outbox relay and event jobs', () => {
     expect(await allDelivered(ids)).toBe(true);
     expect(await recordedCounts(ids)).toEqual(new Map([[ids[0], 1]]));
   });
+});
+
+describe('a Redis restart that loses every queued job', () => {
+  it('still delivers every event exactly once: the outbox leases bring lost jobs back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workgrid-redis-'));
+    const redis: RedisInstance = { port: await freePort(), dir, pidFile: join(dir, 'redis.pid'), logFile: join(dir, 'redis.log'), persistent: false };
+    await startRedis(redis);
+    try {
+      const config = { REDIS_URL: `redis://127.0.0.1:${redis.port}`, OUTBOX_LEASE_SECONDS: '1' };
+      // A handler held until Redis has restarted: the held jobs finish afterwards; every other
+      // queued job is lost with Redis (no persistence) and must come back through its outbox lease.
+      let gate: () => void = () => {};
+      const blocked = new Promise<void>((resolve) => { gate = resolve; });
+      const held = await runtime({
+        config,
+        handlers: { 'test.recorded': async (tx, event) => { await blocked; return recordingHandler(tx, event); } },
+      });
+      const ids = await emitEvents(sql, org.orgId, 'test.recorded', keys(20, 'redis'), { user_id: org.owner });
+      // test.* topics route to the webhooks queue.
+      await eventually(async () => ((await held.queues.webhooks.getJobCounts('active')).active ?? 0) > 0 ? true : undefined, 'jobs in Redis').catch((error: unknown) => {
+        gate();
+        throw error;
+      });
+      await stopRedis(redis);
+      await startRedis(redis);
+      gate();
+      await expectExactlyOnce(ids);
+    } finally {
+      // Close while this Redis is still up (closing waits for it).
+      await Promise.all(runtimes.splice(0).map((r) => r.close()));
+      await stopRedis(redis);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('outbound webhooks through the worker', () => {

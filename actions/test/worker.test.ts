@@ -321,6 +321,34 @@ describe('outbound webhooks through the worker', () => {
     expect(delivery).toMatchObject({ attempts: 1, response_code: 200 });
   });
 
+  it('turns one comment into an in-app notification, an email and a signed webhook', async () => {
+    const team = await createTestOrg(sql, 'Whole', 2);
+    const [author, mentioned] = team.members as [string, string];
+    await sql`insert into notification_preferences (org_id, user_id, event_type, channel) values (${team.orgId}, ${mentioned}, 'comment.mention', 'email')`;
+    const secret = `whsec_${randomUUID()}${randomUUID()}`;
+    const [sub] = await sql`
+      insert into webhook_subscriptions (org_id, url, event_types, created_by) values (${team.orgId}, ${receiver.url}, '{comment.created}', ${team.owner}) returning id`;
+    await sql`insert into app_private.webhook_secrets (subscription_id, org_id, secret) values (${sub!.id as string}, ${team.orgId}, ${secret})`;
+    await runtime({ config: hookConfig });
+    const commentId = await postComment(sql, { ...team }, author, [mentioned]);
+
+    const [email] = await eventually(async () => {
+      const rows = await sql`select status, provider, subject, to_address from email_log where org_id = ${team.orgId} and status = 'sent'`;
+      return rows.length > 0 ? rows : undefined;
+    }, 'the mention email sent');
+    expect(email).toMatchObject({ provider: 'mailbox', subject: 'You were mentioned in a comment' });
+    const [contact] = await sql`select email from users where id = ${mentioned}`;
+    expect(email!.to_address).toBe(contact!.email);
+    expect(await sql`select 1 from notifications where user_id = ${mentioned} and data ->> 'comment_id' = ${commentId}`).toHaveLength(1);
+    const [delivery] = await eventually(async () => {
+      const rows = await sql`select id from webhook_deliveries where subscription_id = ${sub!.id as string} and status = 'succeeded'`;
+      return rows.length > 0 ? rows : undefined;
+    }, 'the webhook delivered');
+    const request = receiver.received.find((r) => r.headers['x-workgrid-delivery'] === delivery!.id)!;
+    expect(JSON.parse(request.body)).toMatchObject({ type: 'comment.created', data: { comment_id: commentId, mentions: [mentioned] } });
+    expect(request.headers['x-workgrid-signature']).toBe(await independentSignature(secret, String(request.headers['x-workgrid-timestamp']), request.body));
+  });
+
   it('retries a failing receiver on the schedule and marks the delivery dead after the last attempt', async () => {
     const { id } = await subscribe('test.flaky');
     receiver.respond.status = 500;

@@ -4,12 +4,15 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import { loggerOptions } from './logger.ts';
 import { postgresPool } from './plugins/postgres.ts';
+import { identity } from './plugins/identity.ts';
 import { problemDetails } from './plugins/problem-details.ts';
 import { rateLimit } from './plugins/rate-limit.ts';
 import { redisClient } from './plugins/redis.ts';
 import { requestIdFrom, requestIdHeader } from './plugins/request-id.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { jwksRoutes } from './routes/jwks.ts';
+import { sessionCookieRoutes } from './routes/session-cookie.ts';
 import { inboundWebhookRoutes } from './routes/inbound-webhooks.ts';
 
 export interface BuildOptions {
@@ -50,14 +53,16 @@ export function buildApp(config: Config, options: BuildOptions = {}): FastifyIns
 
   app.register(postgresPool, { url: config.APP_DATABASE_URL });
   app.register(redisClient, { url: config.REDIS_URL });
+  app.register(identity, { config });
 
   app.register(healthRoutes);
+  app.register(jwksRoutes);
+  app.register(async (scope) => scope.register(sessionCookieRoutes, { identity: scope.identity }));
   app.register(actionRoutes, {
     prefix: '/actions',
     secret: config.ACTIONS_SECRET,
     delivery: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_TARGETS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
   });
-
   app.register(inboundWebhookRoutes, {
     prefix: '/webhooks',
     githubSecret: config.GITHUB_WEBHOOK_SECRET,

@@ -8,6 +8,22 @@ const configSchema = z.object({
   APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
   ACTIONS_SECRET: z.string().min(16, 'ACTIONS_SECRET must be at least 16 characters'),
+  JWT_KEYS_DIR: z.string().min(1).default('.data/keys'),
+  JWT_AUDIENCE: z.string().min(1).default('workgrid'),
+  JWT_ISSUER: z.string().min(1).default('workgrid'),
+  /** A new signing key is made when the newest is older than this; old keys stay published until their tokens expire. */
+  JWT_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).default(30),
+  /**
+   * 32 random bytes, base64: encrypts TOTP secrets at rest and the one-time tokens inside outbox
+   * emails (the worker holds the same key). Without it, a key is derived from ACTIONS_SECRET.
+   */
+  SECRETS_KEY: z.string().min(32).optional(),
+  /** Failed sign-ins of one account before it is locked, and for how long. */
+  AUTH_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Attempts (sign-in, reset, exchange) allowed from one IP address per window. */
+  AUTH_IP_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(100),
+  AUTH_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   // --- Side effects (worker, webhooks, email) ---
@@ -44,7 +60,29 @@ const configSchema = z.object({
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */
-const workerConfigSchema = configSchema.omit({ ACTIONS_HOST: true, ACTIONS_PORT: true, ACTIONS_SECRET: true });
+const workerConfigSchema = configSchema.pick({
+  APP_DATABASE_URL: true,
+  REDIS_URL: true,
+  SECRETS_KEY: true,
+  LOG_LEVEL: true,
+  NODE_ENV: true,
+  OUTBOX_POLL_INTERVAL_MS: true,
+  OUTBOX_BATCH_SIZE: true,
+  OUTBOX_LEASE_SECONDS: true,
+  JOB_MAX_ATTEMPTS: true,
+  JOB_BACKOFF_BASE_MS: true,
+  JOB_BACKOFF_MAX_MS: true,
+  WORKER_CONCURRENCY: true,
+  WORKER_LOCK_DURATION_MS: true,
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: true,
+  WEBHOOK_RETRY_DELAYS_MS: true,
+  WEBHOOK_TIMEOUT_MS: true,
+  EMAIL_PROVIDER: true,
+  EMAIL_FROM: true,
+  RESEND_API_KEY: true,
+  RESEND_API_URL: true,
+  SMTP_URL: true,
+});
 
 export type Config = z.infer<typeof configSchema>;
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

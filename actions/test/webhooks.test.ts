@@ -34,7 +34,7 @@ const session = (o: TestOrg, userId: string) => ({ 'x-hasura-role': 'user', 'x-h
 function call(app: FastifyInstance, name: string, path: string, input: Record<string, unknown>, vars: Record<string, string>) {
   return app.inject({
     method: 'POST',
-    url: `/actions/${path}`,
+    url: `/actions/${name}`,
     headers: { 'x-workgrid-actions-secret': TEST_ACTIONS_SECRET },
     payload: { action: { name }, input, session_variables: vars },
   });
@@ -99,7 +99,7 @@ describe('createWebhook', () => {
   it('refuses members', async () => {
     const response = await createWebhook(open, receiver.url, session(org, org.members[0]!));
     expect(response.statusCode).toBe(403);
-    expect(response.json().extensions.code).toBe('access_denied');
+    expect(response.json().extensions.code).toBe('permission-denied');
   });
 
   it('refuses private targets unless configuration allows them', async () => {

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { actionsSecret } from '../plugins/actions-secret.ts';
 import { notFound } from '../plugins/problem-details.ts';
+import { apiKeyActions } from './api-key.actions.ts';
+import { authActions } from './auth.actions.ts';
+import { invitationActions } from './invitation.actions.ts';
+import { membershipActions } from './membership.actions.ts';
+import { mfaActions } from './mfa.actions.ts';
+import { passwordActions } from './password.actions.ts';
 import { deadLetterActions } from './dead-letters.action.ts';
 import { webhookActions, type WebhookActionOptions } from './webhooks.action.ts';
 
@@ -16,6 +22,13 @@ export interface ActionRoutesOptions extends WebhookActionOptions {
 export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { secret, delivery }) => {
   await app.register(actionsSecret, { secret });
   app.setNotFoundHandler(notFound);
-  await app.register(deadLetterActions);
-  await app.register(webhookActions, { delivery });
+  const identity = app.identity;
+  await app.register(authActions, { identity });
+  await app.register(passwordActions, { identity });
+  await app.register(invitationActions, { identity });
+  await app.register(mfaActions, { identity });
+  await app.register(apiKeyActions, { identity });
+  await app.register(membershipActions, { identity });
+  await app.register(deadLetterActions, { identity });
+  await app.register(webhookActions, { delivery, identity });
 };

@@ -37,16 +37,11 @@ export const inboundWebhookRoutes: FastifyPluginAsync<InboundWebhookOptions> = a
     sendProblem(request, reply, 404, 'This webhook source is not configured.');
 
   const accept = async (request: FastifyRequest, reply: FastifyReply, source: Source, verified: Verified) => {
-    const [inserted] = await app.sql`
-      insert into app_private.inbound_webhook_receipts (source, delivery_id, event_type, payload)
-      values (${source}, ${verified.deliveryId}, ${verified.eventType}, ${app.sql.json(verified.payload as never)})
-      on conflict (source, delivery_id) do nothing
-      returning delivery_id`;
-    if (!inserted) return reply.send({ status: 'duplicate' });
+    const [recorded] = await app.sql`
+      select app.record_inbound_webhook(${source}, ${verified.deliveryId}, ${verified.eventType}, ${app.sql.json(verified.payload as never)}) as fresh`;
+    if (recorded?.fresh !== true) return reply.send({ status: 'duplicate' });
     if (source === 'email') await applyEmailEvent(app.sql, verified.payload);
-    await app.sql`
-      update app_private.inbound_webhook_receipts set processed_at = now()
-       where source = ${source} and delivery_id = ${verified.deliveryId}`;
+    await app.sql`select app.complete_inbound_webhook(${source}, ${verified.deliveryId})`;
     return reply.send({ status: 'accepted' });
   };
 

@@ -1,8 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { inject } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 
 export const TEST_ACTIONS_SECRET = 'test-actions-secret-0123456789';
+
+// Signing keys of this test file's process: a fresh folder per built service, all removed at exit.
+const keysRoot = mkdtempSync(join(tmpdir(), 'workgrid-test-keys-'));
+afterAll(() => rmSync(keysRoot, { recursive: true, force: true }));
 
 /** Settings for the test run's Postgres (as workgrid_app) and Redis, validated like production. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -12,6 +19,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ACTIONS_SECRET: TEST_ACTIONS_SECRET,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Each test file signs with keys of its own, never the developer's.
+    JWT_KEYS_DIR: mkdtempSync(join(keysRoot, 'keys-')),
     ...overrides,
   });
 }

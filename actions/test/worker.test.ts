@@ -349,6 +349,19 @@ describe('outbound webhooks through the worker', () => {
     expect(request.headers['x-workgrid-signature']).toBe(await independentSignature(secret, String(request.headers['x-workgrid-timestamp']), request.body));
   });
 
+  it('keeps identity emails as dead letters (not sent yet) and never sends them to webhooks', async () => {
+    const { id } = await subscribe('*');
+    await runtime({ config: hookConfig });
+    const [eventId] = await emitEvents(sql, org.orgId, 'identity.password_reset_requested', keys(1, 'identity'), { email: 'ada@people.example', token_sealed: 'v1.x.y' });
+    const dead = await eventually(async () => {
+      const [row] = await sql`select last_error from outbox_events where id = ${eventId!} and dead_at is not null`;
+      return row;
+    }, 'the identity event to be a dead letter');
+    expect(dead!.last_error).toMatch(/identity emails are not sent by the worker yet/);
+    expect(await sql`select 1 from webhook_deliveries where subscription_id = ${id} and event_id = ${eventId!}`).toHaveLength(0);
+    await sql`update webhook_subscriptions set enabled = false where id = ${id}`;
+  });
+
   it('retries a failing receiver on the schedule and marks the delivery dead after the last attempt', async () => {
     const { id } = await subscribe('test.flaky');
     receiver.respond.status = 500;

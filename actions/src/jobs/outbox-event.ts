@@ -5,6 +5,7 @@ import { backoffCeiling, type BackoffSettings } from '../backoff.ts';
 import { setSession } from '../db-session.ts';
 import type { OutboxJobData } from '../outbox/relay.ts';
 import { fanOutWebhooks } from '../webhooks/fan-out.ts';
+import { isIdentityTopic } from '../outbox/routing.ts';
 import { commentMentions } from './comment-mentions.ts';
 import { webhookDisabled } from './webhook-disabled.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
@@ -13,6 +14,16 @@ import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } f
 export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
   'comment.created': commentMentions,
   'webhook.disabled': webhookDisabled,
+};
+
+/**
+ * Identity emails (verification, reset, invitation links) are not sent by the worker yet: opening
+ * their sealed tokens needs the actions service's SECRETS_KEY in the worker and a public console URL
+ * for the links. Until then they become dead letters — kept, visible to operators, retryable once
+ * sending exists — rather than being marked delivered without an email.
+ */
+const identityEmailNotSent: EffectHandler = async (_tx, event) => {
+  throw new PermanentError(`${event.topic}: identity emails are not sent by the worker yet`);
 };
 
 export interface OutboxEventDeps {
@@ -48,7 +59,7 @@ export function outboxEventProcessor(deps: OutboxEventDeps) {
         const [event] = (await tx`select * from app.outbox_lock(${eventId})`) as unknown as OutboxEvent[];
         if (!event) return undefined;
         if (event.org_id) await setSession(tx, { 'x-hasura-role': 'service', 'x-hasura-org-id': event.org_id });
-        const handler = handlers[event.topic];
+        const handler = handlers[event.topic] ?? (isIdentityTopic(event.topic) ? identityEmailNotSent : undefined);
         const produced = [...(handler ? await handler(tx, event) : []), ...(await fanOutWebhooks(tx, event, deps.webhookAttempts ?? 5))];
         await tx`select app.outbox_mark_delivered(${eventId})`;
         return produced;

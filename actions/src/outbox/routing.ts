@@ -11,7 +11,16 @@ const ROUTES: Record<string, QueueName> = {
 };
 
 export function queueForTopic(topic: string): QueueName {
+  if (isIdentityTopic(topic)) return QUEUES.email;
   return ROUTES[topic] ?? QUEUES.webhooks;
+}
+
+/**
+ * Identity emails (identity.*, actions/src/identity/emails.ts): their payloads carry sealed one-time
+ * tokens and addresses, so they never fan out to webhooks.
+ */
+export function isIdentityTopic(topic: string): boolean {
+  return topic.startsWith('identity.');
 }
 
 /** The queues that run outbox-event jobs. */

@@ -1,6 +1,7 @@
 import { JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE } from '../queues.ts';
 import type { Tx } from '../db-session.ts';
 import type { FollowUp, OutboxEvent } from '../jobs/effects.ts';
+import { isIdentityTopic } from '../outbox/routing.ts';
 
 /** BullMQ job id of a delivery (deterministic: enqueueing it twice runs it once). */
 export const deliveryJobId = (deliveryId: string): string => `webhook-delivery.${deliveryId}`;
@@ -20,7 +21,7 @@ export function webhookBody(event: OutboxEvent): Record<string, unknown> {
  * topic (or "*"). The (subscription, event) key makes it idempotent; the sends are follow-ups.
  */
 export async function fanOutWebhooks(tx: Tx, event: OutboxEvent, attempts: number): Promise<FollowUp[]> {
-  if (!event.org_id) return [];
+  if (!event.org_id || isIdentityTopic(event.topic)) return [];
   const rows = await tx`
     insert into webhook_deliveries (org_id, subscription_id, event_id, event_type, payload)
     select s.org_id, s.id, ${event.id}, ${event.topic}, ${tx.json(webhookBody(event) as never)}

@@ -13,6 +13,7 @@ import { actionRoutes } from './routes/actions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jwksRoutes } from './routes/jwks.ts';
 import { sessionCookieRoutes } from './routes/session-cookie.ts';
+import { inboundWebhookRoutes } from './routes/inbound-webhooks.ts';
 
 export interface BuildOptions {
   /** Where log lines go (stdout by default); tests pass a capture stream. */
@@ -57,7 +58,18 @@ export function buildApp(config: Config, options: BuildOptions = {}): FastifyIns
   app.register(healthRoutes);
   app.register(jwksRoutes);
   app.register(async (scope) => scope.register(sessionCookieRoutes, { identity: scope.identity }));
-  app.register(actionRoutes, { prefix: '/actions', secret: config.ACTIONS_SECRET });
+  app.register(actionRoutes, {
+    prefix: '/actions',
+    secret: config.ACTIONS_SECRET,
+    delivery: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_TARGETS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+  });
+  app.register(inboundWebhookRoutes, {
+    prefix: '/webhooks',
+    githubSecret: config.GITHUB_WEBHOOK_SECRET,
+    slackSecret: config.SLACK_SIGNING_SECRET,
+    emailSecret: config.EMAIL_WEBHOOK_SECRET,
+    windowSeconds: config.INBOUND_WEBHOOK_WINDOW_SECONDS,
+  });
 
   return app;
 }

@@ -26,6 +26,37 @@ const configSchema = z.object({
   AUTH_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // --- Side effects (worker, webhooks, email) ---
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  JOB_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  JOB_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a job's lock lives without renewal: a crashed worker's jobs return after about this long. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Test and development escape hatch: lets outbound webhooks reach private and loopback addresses. */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
+  /** Waits between webhook delivery attempts, comma-separated milliseconds. */
+  WEBHOOK_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds')
+    .default('60000,300000,1800000,7200000')
+    .transform((value) => value.split(',').map(Number)),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Where email goes: the database mailbox (local default), Resend's HTTP API, or an SMTP server. */
+  EMAIL_PROVIDER: z.enum(['mailbox', 'resend', 'smtp']).default('mailbox'),
+  EMAIL_FROM: z.string().min(3).default('WorkGrid <no-reply@workgrid.localhost>'),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_API_URL: z.url().default('https://api.resend.com'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Inbound webhook secrets; a source without one is not accepted (404). */
+  GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16).optional(),
+  EMAIL_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** How far a signed inbound timestamp may be from now (replay window), in seconds. */
+  INBOUND_WEBHOOK_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */
@@ -35,6 +66,22 @@ const workerConfigSchema = configSchema.pick({
   SECRETS_KEY: true,
   LOG_LEVEL: true,
   NODE_ENV: true,
+  OUTBOX_POLL_INTERVAL_MS: true,
+  OUTBOX_BATCH_SIZE: true,
+  OUTBOX_LEASE_SECONDS: true,
+  JOB_MAX_ATTEMPTS: true,
+  JOB_BACKOFF_BASE_MS: true,
+  JOB_BACKOFF_MAX_MS: true,
+  WORKER_CONCURRENCY: true,
+  WORKER_LOCK_DURATION_MS: true,
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: true,
+  WEBHOOK_RETRY_DELAYS_MS: true,
+  WEBHOOK_TIMEOUT_MS: true,
+  EMAIL_PROVIDER: true,
+  EMAIL_FROM: true,
+  RESEND_API_KEY: true,
+  RESEND_API_URL: true,
+  SMTP_URL: true,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,31 +1,25 @@
-import { hostname } from 'node:os';
-import { Worker } from 'bullmq';
 import { pino } from 'pino';
 import { loadWorkerConfig } from './config.ts';
 import { loggerOptions } from './logger.ts';
 import { QUEUES } from './queues.ts';
-import { createRedis } from './redis-connection.ts';
+import { startWorkerRuntime } from './worker-runtime.ts';
+
+const SHUTDOWN_GRACE_MS = 30_000;
 
 const config = loadWorkerConfig();
 const log = pino(loggerOptions(config.LOG_LEVEL));
-
-// The worker waits out Redis outages instead of failing jobs: BullMQ requires retries unlimited.
-const connection = createRedis(config.REDIS_URL, { maxRetriesPerRequest: null }, log);
-
-const maintenance = new Worker(
-  QUEUES.maintenance,
-  async (job) => {
-    log.debug({ queue: QUEUES.maintenance, job: job.name, jobId: job.id }, 'maintenance job: nothing to do yet');
-  },
-  // The host name identifies this process's worker in CLIENT LIST for the health check.
-  { connection, name: hostname() },
-);
-maintenance.on('error', (err) => log.error({ err }, 'worker error'));
+const runtime = await startWorkerRuntime(config, log);
 
 async function shutDown(signal: NodeJS.Signals): Promise<void> {
   log.info({ signal }, 'worker shutting down');
-  await maintenance.close();
-  await connection.quit();
+  // Past the grace period, exiting is safe: unfinished jobs return as stalled, claims as expired leases.
+  const deadline = setTimeout(() => {
+    log.error('graceful shutdown timed out');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+  await runtime.close();
+  clearTimeout(deadline);
+  log.info('worker stopped');
 }
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -37,5 +31,4 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-await maintenance.waitUntilReady();
 log.info({ queues: Object.values(QUEUES) }, 'worker ready');

@@ -11,8 +11,8 @@ interface ActionEntry {
 
 const metadata = parse(readFileSync(new URL('../../hasura/metadata/actions.yaml', import.meta.url), 'utf8')) as { actions: ActionEntry[] };
 const graphql = readFileSync(new URL('../../hasura/metadata/actions.graphql', import.meta.url), 'utf8');
-const mutationBlock = /type Mutation \{([^}]*)\}/.exec(graphql)?.[1] ?? '';
-const declared = [...mutationBlock.matchAll(/^ {2}(\w+)(?:\(|:)/gm)].map((m) => m[1]!);
+const rootBlocks = [/type Mutation \{([^}]*)\}/, /type Query \{([^}]*)\}/].map((re) => re.exec(graphql)?.[1] ?? '').join('\n');
+const declared = [...rootBlocks.matchAll(/^ {2}(\w+)(?:\(|:)/gm)].map((m) => m[1]!);
 
 let service: TestService;
 beforeAll(async () => {

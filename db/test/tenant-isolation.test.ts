@@ -111,4 +111,5 @@ const placeholderOrg: OrgFixture = {
   teamId: '',
   tagId: '',
   commentId: '',
+  webhookId: '',
 };

@@ -34,4 +34,6 @@ export const SQL_ERROR_STATUS: Record<string, number> = {
   invitation_used: 410,
   invitation_expired: 410,
   invitation_invalid: 400,
+  outbox_event_not_found: 404,
+  outbox_event_not_dead: 409,
 };

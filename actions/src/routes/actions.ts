@@ -7,8 +7,10 @@ import { invitationActions } from './invitation.actions.ts';
 import { membershipActions } from './membership.actions.ts';
 import { mfaActions } from './mfa.actions.ts';
 import { passwordActions } from './password.actions.ts';
+import { deadLetterActions } from './dead-letters.action.ts';
+import { webhookActions, type WebhookActionOptions } from './webhooks.action.ts';
 
-export interface ActionRoutesOptions {
+export interface ActionRoutesOptions extends WebhookActionOptions {
   secret: string;
 }
 
@@ -17,7 +19,7 @@ export interface ActionRoutesOptions {
  * refused without the shared secret, so callers cannot probe which actions exist. Handlers
  * take the caller's identity from `session_variables`, never from `input`.
  */
-export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { secret }) => {
+export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { secret, delivery }) => {
   await app.register(actionsSecret, { secret });
   app.setNotFoundHandler(notFound);
   const identity = app.identity;
@@ -27,4 +29,6 @@ export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app,
   await app.register(mfaActions, { identity });
   await app.register(apiKeyActions, { identity });
   await app.register(membershipActions, { identity });
+  await app.register(deadLetterActions, { identity });
+  await app.register(webhookActions, { delivery, identity });
 };

@@ -15,6 +15,7 @@ export interface OrgFixture {
   teamId: string;
   tagId: string;
   commentId: string;
+  webhookId: string;
 }
 
 type Row = Record<string, string | boolean | null>;
@@ -70,6 +71,22 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     row: (o) => ({ org_id: o.orgId, object_key: `${o.orgId}/${randomUUID()}`, filename: 'notes.txt', declared_content_type: 'text/plain', uploaded_by: o.users.owner }),
   },
   notifications: { writer: 'service', row: (o) => ({ org_id: o.orgId, user_id: o.users.owner, event_type: 'comment.created', title: 'New comment' }) },
+  webhook_subscriptions: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, url: `https://hooks.example/${unique()}`, event_types: '{comment.created}', created_by: o.users.owner }),
+  },
+  webhook_deliveries: {
+    writer: 'service',
+    row: (o) => ({ org_id: o.orgId, subscription_id: o.webhookId, event_type: 'comment.created', payload: '{"n": 1}' }),
+  },
+  email_templates: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, key: `test.${uniqueWord()}`, subject: 'Hello {{name}}', html: '<p>Hi</p>', text: 'Hi', created_by: o.users.owner }),
+  },
+  email_log: {
+    writer: 'service',
+    row: (o) => ({ org_id: o.orgId, to_address: `${unique()}@people.example`, template_key: 'notification' }),
+  },
   notification_preferences: {
     writer: 'owner',
     row: (o) => ({ org_id: o.orgId, user_id: o.users.owner, event_type: `test.${uniqueWord()}`, channel: 'email' }),
@@ -115,12 +132,13 @@ export async function createOrg(tx: Tx, name: string): Promise<OrgFixture> {
 
   // Triggers that emit outbox events require the org's session, as in real use.
   await actAsSuperuser(tx, { orgId, userId: users.owner });
-  const partial = { orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '' };
+  const partial = { orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '', webhookId: '' };
   partial.teamId = (await insertRow(tx, 'teams', TENANT_TABLES.teams!.row(partial, 0))).id as string;
   partial.tagId = (await insertRow(tx, 'tags', TENANT_TABLES.tags!.row(partial, 0))).id as string;
   partial.commentId = (await insertRow(tx, 'comments', TENANT_TABLES.comments!.row(partial, 0))).id as string;
+  partial.webhookId = (await insertRow(tx, 'webhook_subscriptions', TENANT_TABLES.webhook_subscriptions!.row(partial, 0))).id as string;
   for (const [table, fixture] of Object.entries(TENANT_TABLES)) {
-    if (!['teams', 'tags', 'comments'].includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
+    if (!['teams', 'tags', 'comments', 'webhook_subscriptions'].includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
   }
   await tx`select app.emit_event('test.created', '{}'::jsonb, ${`test:${orgId}`}, ${orgId}::uuid)`;
   await actAsSuperuser(tx);

@@ -1,0 +1,23 @@
+import type { Sql, TransactionSql } from 'postgres';
+
+export type Tx = TransactionSql;
+
+export interface SessionVariables {
+  'x-hasura-role': string;
+  'x-hasura-org-id'?: string;
+  'x-hasura-user-id'?: string;
+  'x-hasura-request-id'?: string;
+}
+
+/** Sets the Hasura session of the current transaction, so RLS and app.* helpers see it. */
+export async function setSession(tx: Tx, session: SessionVariables): Promise<void> {
+  await tx`select set_config('hasura.user', ${JSON.stringify(session)}, true)`;
+}
+
+/** Runs fn in a transaction acting as background work of one org (role "service"): RLS applies. */
+export async function asService<T>(sql: Sql, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await sql.begin(async (tx) => {
+    await setSession(tx, { 'x-hasura-role': 'service', 'x-hasura-org-id': orgId });
+    return fn(tx);
+  })) as T;
+}

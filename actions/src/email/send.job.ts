@@ -1,0 +1,80 @@
+import type { Job } from 'bullmq';
+import type { Sql } from 'postgres';
+import { asService, type Tx } from '../db-session.ts';
+import { PermanentError, type FollowUp, type OutboxEvent } from '../jobs/effects.ts';
+import { JOBS, QUEUES } from '../queues.ts';
+import type { EmailProvider } from './providers.ts';
+import { renderTemplate, resolveTemplate } from './templates.ts';
+
+export interface EmailJobData {
+  emailLogId: string;
+  orgId: string;
+}
+
+export const emailJobId = (emailLogId: string): string => `email.${emailLogId}`;
+
+/**
+ * In an event's transaction: log an email to a member (status queued) and return the job that sends
+ * it. The recipient's address and locale come from app.member_contact (service sessions cannot read
+ * users); a former member gets nothing.
+ */
+export async function queueEmail(
+  tx: Tx,
+  event: Pick<OutboxEvent, 'org_id'> & { id: string | null },
+  userId: string,
+  templateKey: string,
+  variables: Record<string, unknown>,
+): Promise<FollowUp[]> {
+  const [contact] = await tx`select email, locale, display_name from app.member_contact(${userId})`;
+  if (!contact) return [];
+  const [row] = await tx`
+    insert into email_log (org_id, to_address, template_key, locale, variables, event_id)
+    values (${event.org_id}, ${contact.email as string}, ${templateKey}, ${contact.locale as string},
+            ${tx.json({ name: contact.display_name as string, ...variables } as never)}, ${event.id})
+    returning id`;
+  const id = row!.id as string;
+  return [{ queue: QUEUES.email, name: JOBS.emailSend, jobId: emailJobId(id), data: { emailLogId: id, orgId: event.org_id! } }];
+}
+
+/**
+ * Processor of email-send jobs: render the logged message (org override or system template), hand
+ * it to the provider, record the outcome. At-least-once towards the provider: a crash between the
+ * send and the record sends again on retry; Resend drops the repeat by its idempotency key (the
+ * email_log id).
+ */
+export function emailSendProcessor(deps: { sql: Sql; provider: EmailProvider; from: string }) {
+  return async (job: Job<EmailJobData>): Promise<string> => {
+    const { emailLogId, orgId } = job.data;
+    const prepared = await asService(deps.sql, orgId, async (tx) => {
+      const [row] = await tx`
+        select id, status, to_address, template_key, locale, variables, attempts from email_log where id = ${emailLogId}`;
+      if (!row || row.status !== 'queued') return undefined;
+      const template = await resolveTemplate(tx, row.template_key as string, row.locale as string);
+      return { to: row.to_address as string, attempts: row.attempts as number, rendered: renderTemplate(template, row.variables as Record<string, unknown>) };
+    });
+    if (!prepared) return 'skipped';
+
+    const { rendered } = prepared;
+    try {
+      const sent = await deps.provider.send({ from: deps.from, to: prepared.to, ...rendered, idempotencyKey: emailLogId });
+      const keepBodies = deps.provider.name === 'mailbox';
+      await asService(deps.sql, orgId, (tx) => tx`
+        update email_log
+           set status = 'sent', provider = ${deps.provider.name}, provider_message_id = ${sent.providerMessageId},
+               subject = ${rendered.subject}, html_body = ${keepBodies ? rendered.html : null},
+               text_body = ${keepBodies ? rendered.text : null}, attempts = attempts + 1, sent_at = now(), error = null
+         where id = ${emailLogId}`);
+      return 'sent';
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      const final = error instanceof PermanentError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await asService(deps.sql, orgId, (tx) => tx`
+        update email_log
+           set attempts = attempts + 1, error = ${message}, provider = ${deps.provider.name},
+               status = ${final ? 'failed' : 'queued'}, status_changed_at = case when ${final} then now() end
+         where id = ${emailLogId}`);
+      if (final && error instanceof PermanentError) return 'failed';
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,94 @@
+import type { Job, Queue } from 'bullmq';
+import type { Sql } from 'postgres';
+import type { BaseLogger } from 'pino';
+import { asService } from '../db-session.ts';
+import { emailJobId, queueEmail } from '../email/send.job.ts';
+import { JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, type QueueName } from '../queues.ts';
+import { deliveryJobId } from '../webhooks/fan-out.ts';
+
+export type DigestFrequency = 'hourly' | 'daily';
+
+const PERIOD: Record<DigestFrequency, string> = { hourly: '1 hour', daily: '1 day' };
+
+/** Repeatable jobs of the maintenance queue: scheduler id, cron pattern, job name and data. */
+export const SCHEDULES = [
+  { id: 'notification-digest-hourly', pattern: '0 * * * *', name: JOBS.notificationDigest, data: { frequency: 'hourly' } },
+  { id: 'notification-digest-daily', pattern: '0 7 * * *', name: JOBS.notificationDigest, data: { frequency: 'daily' } },
+  { id: 'side-effect-sweep', pattern: '*/5 * * * *', name: JOBS.sideEffectSweep, data: {} },
+] as const;
+
+interface Deps {
+  sql: Sql;
+  queues: Record<QueueName, Queue>;
+  log: Pick<BaseLogger, 'info' | 'warn' | 'debug'>;
+  webhookAttempts: number;
+}
+
+/**
+ * notification-digest: for every member who asked for an hourly or daily email digest, one email
+ * listing their unread notifications since their previous digest (or one period back). Each member
+ * is handled in its own org-scoped transaction; the logged digest is the watermark, so a rerun of
+ * the same period sends nothing new.
+ */
+export function digestProcessor(deps: Deps) {
+  return async (job: Job<{ frequency: DigestFrequency }>): Promise<number> => {
+    const frequency = job.data.frequency;
+    if (!(frequency in PERIOD)) return 0;
+    const recipients = await deps.sql`select org_id, user_id from app.digest_recipients(${frequency})`;
+    let sent = 0;
+    for (const { org_id: orgId, user_id: userId } of recipients as unknown as { org_id: string; user_id: string }[]) {
+      const followUps = await asService(deps.sql, orgId, async (tx) => {
+        const [contact] = await tx`select email from app.member_contact(${userId})`;
+        if (!contact) return [];
+        const [last] = await tx`
+          select max(created_at) as at from email_log
+           where template_key = 'notification.digest' and to_address = ${contact.email as string}`;
+        const items = await tx`
+          select title, created_at from notifications
+           where user_id = ${userId} and read_at is null and archived_at is null
+             and created_at > coalesce(${(last?.at as Date | null) ?? null}::timestamptz, now() - ${PERIOD[frequency]}::interval)
+           order by created_at limit 50`;
+        if (items.length === 0) return [];
+        return queueEmail(tx, { id: null, org_id: orgId }, userId, 'notification.digest', {
+          count: items.length,
+          items: items.map((item) => `- ${item.title as string}`).join('\n'),
+          frequency,
+        });
+      });
+      for (const followUp of followUps) {
+        await deps.queues[QUEUES.email].add(followUp.name, followUp.data, { jobId: followUp.jobId });
+        sent += 1;
+      }
+    }
+    deps.log.debug({ frequency, sent }, 'notification digests queued');
+    return sent;
+  };
+}
+
+/**
+ * side-effect-sweep: re-enqueues webhook deliveries and emails whose job was lost (Redis restarted
+ * without its data). Job ids are deterministic, so one that still exists is not duplicated.
+ */
+export function sweepProcessor(deps: Deps, graceSeconds = 300) {
+  return async (): Promise<number> => {
+    const overdue = (await deps.sql`
+      select kind, id, org_id from app.overdue_side_effects(make_interval(secs => ${graceSeconds}))`) as unknown as {
+      kind: string;
+      id: string;
+      org_id: string;
+    }[];
+    for (const row of overdue) {
+      if (row.kind === 'email') {
+        await deps.queues[QUEUES.email].add(JOBS.emailSend, { emailLogId: row.id, orgId: row.org_id }, { jobId: emailJobId(row.id) });
+      } else {
+        await deps.queues[QUEUES.webhooks].add(
+          JOBS.webhookDelivery,
+          { deliveryId: row.id, orgId: row.org_id },
+          { jobId: deliveryJobId(row.id), attempts: deps.webhookAttempts, backoff: { type: WEBHOOK_BACKOFF_TYPE } },
+        );
+      }
+    }
+    if (overdue.length > 0) deps.log.info({ requeued: overdue.length }, 'overdue side effects enqueued again');
+    return overdue.length;
+  };
+}

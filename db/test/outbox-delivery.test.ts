@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actAs, actAsSuperuser, errorOf, inRollback, sql, type Tx } from './support/database.ts';
 import { createOrg, sessionOf, type OrgFixture } from './support/fixtures.ts';
 
-// The worker's way through the outbox (0030_outbox-delivery.sql): claim, lock, deliver, fail, dead, retry.
+// The worker's way through the outbox (0024_outbox-delivery.sql): claim, lock, deliver, fail, dead, retry.
 
 async function emit(tx: Tx, org: OrgFixture, key: string): Promise<string> {
   await actAsSuperuser(tx, { orgId: org.orgId, userId: org.users.owner });

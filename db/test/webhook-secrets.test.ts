@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actAs, actAsSuperuser, errorOf, inRollback } from './support/database.ts';
 import { createOrg, sessionOf } from './support/fixtures.ts';
 
-// app_private.webhook_secrets (0031_outbound-webhooks.sql): signing secrets, outside the engine's reach.
+// app_private.webhook_secrets (0025_outbound-webhooks.sql): signing secrets, outside the engine's reach.
 
 describe('webhook signing secrets', () => {
   it('are readable by the org\'s owners, admins and background work only, and never across orgs', async () => {

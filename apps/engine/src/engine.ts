@@ -1,0 +1,325 @@
+import {
+  execute as executeGraphql,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  parse,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import type { Sql } from 'postgres';
+import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
+import { aggregateQuery, byPkQuery, collectFields, listQuery, newAlias, type CompileContext } from './compile.ts';
+import type { EngineConfig } from './config.ts';
+import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
+import { runInTransaction, createPool, type Statement } from './execute.ts';
+import { enumValues, introspect } from './introspection.ts';
+import { loadMetadataDirectory, type Metadata } from './metadata.ts';
+import { buildModel, type InconsistentObject, type Model } from './model.ts';
+import { buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
+import { Params } from './sql.ts';
+
+export const ENGINE_VERSION = 'v2.48.0-workgrid';
+
+export interface GraphqlResponse {
+  /** JSON text of the response body. */
+  body: string;
+}
+
+interface Plan {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  fragments: Map<string, FragmentDefinitionNode>;
+}
+
+const PLAN_CACHE_LIMIT = 1000;
+const NO_QUERIES = "There are no queries available to the current role. Either there are no sources or remote schemas configured, or the current role doesn't have the required permissions.";
+
+/** The engine: metadata + catalog → per-role schemas; GraphQL requests → SQL → JSON. */
+export class Engine {
+  readonly sql: Sql;
+  private metadata: Metadata = { version: 3, sources: [] };
+  model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [] };
+  private readonly schemas = new Map<string, RoleSchema>();
+  private readonly plans = new Map<string, Plan>();
+  private readonly auth: AuthConfig;
+
+  constructor(
+    readonly config: EngineConfig,
+    sql?: Sql,
+  ) {
+    this.sql = sql ?? createPool(config.databaseUrl);
+    this.auth = {
+      adminSecret: config.adminSecret,
+      unauthorizedRole: config.unauthorizedRole,
+      jwt: config.jwtSecret ? new JwtVerifier(parseJwtSecret(config.jwtSecret)) : undefined,
+    };
+  }
+
+  /** Loads the metadata directory and builds the model; refuses inconsistent metadata unless allowed. */
+  async start(): Promise<void> {
+    await this.replaceMetadata(loadMetadataDirectory(this.config.metadataDir), this.config.allowInconsistentMetadata);
+  }
+
+  async close(): Promise<void> {
+    await this.sql.end({ timeout: 5 });
+  }
+
+  exportMetadata(): Metadata {
+    return structuredClone(this.metadata);
+  }
+
+  get inconsistencies(): InconsistentObject[] {
+    return this.model.inconsistencies;
+  }
+
+  /** Builds a model for `metadata`; on inconsistency keeps the old one unless `allowInconsistent`. */
+  async replaceMetadata(metadata: Metadata, allowInconsistent: boolean): Promise<InconsistentObject[]> {
+    const model = await this.buildModel(metadata);
+    if (model.inconsistencies.length > 0 && !allowInconsistent) return model.inconsistencies;
+    this.metadata = metadata;
+    this.model = model;
+    this.schemas.clear();
+    this.plans.clear();
+    return model.inconsistencies;
+  }
+
+  async reloadMetadata(): Promise<InconsistentObject[]> {
+    return this.replaceMetadata(this.metadata, true);
+  }
+
+  private async buildModel(metadata: Metadata): Promise<Model> {
+    const catalog = await this.sql.begin('read only', async (tx) => {
+      if (this.config.dbRole) await tx.unsafe(`set local role "${this.config.dbRole.replace(/"/g, '""')}"`);
+      return introspect(tx);
+    });
+    const first = buildModel(metadata, catalog, new Map());
+    const enums = new Map<string, { value: string; comment: string | null }[]>();
+    for (const table of first.tables.values()) {
+      if (!table.isEnum) continue;
+      try {
+        enums.set(table.key, await enumValues(this.sql, table.pg));
+      } catch (error) {
+        first.inconsistencies.push({ type: 'table', name: `table ${table.name}`, reason: `Inconsistent object: cannot read enum values: ${asHasuraError(error).message}`, definition: { schema: table.schema, name: table.name } });
+      }
+    }
+    const model = buildModel(metadata, catalog, enums);
+    model.inconsistencies.push(...first.inconsistencies.filter((item) => item.reason.includes('enum values')));
+    return model;
+  }
+
+  roleSchema(role: string): RoleSchema {
+    let schema = this.schemas.get(role);
+    if (!schema) {
+      schema = buildRoleSchema(this.model, role);
+      this.schemas.set(role, schema);
+    }
+    return schema;
+  }
+
+  async authenticate(headers: Record<string, string | string[] | undefined>): Promise<ResolvedAuth> {
+    return authenticate(this.auth, headers);
+  }
+
+  /** One POST /v1/graphql body (object or batch array) → response JSON text. */
+  async handle(body: unknown, headers: Record<string, string | string[] | undefined>, requestId: string): Promise<string> {
+    let auth: ResolvedAuth;
+    try {
+      auth = await this.authenticate(headers);
+    } catch (error) {
+      return errorBody(asHasuraError(error), false, this.config.devMode);
+    }
+    auth.session['x-hasura-request-id'] = requestId;
+    if (Array.isArray(body)) {
+      const parts: string[] = [];
+      for (const item of body) parts.push(await this.handleOne(item, auth));
+      return `[${parts.join(',')}]`;
+    }
+    return this.handleOne(body, auth);
+  }
+
+  private async handleOne(body: unknown, auth: ResolvedAuth): Promise<string> {
+    try {
+      return await this.run(body, auth);
+    } catch (error) {
+      return errorBody(asHasuraError(error), auth.admin, this.config.devMode);
+    }
+  }
+
+  private async run(body: unknown, auth: ResolvedAuth): Promise<string> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HasuraError('parse-failed', 'expected an object for request', '$');
+    const request = body as Record<string, unknown>;
+    if (!('query' in request)) throw new HasuraError('parse-failed', "the key 'query' was not present", '$');
+    if (typeof request['query'] !== 'string') throw new HasuraError('parse-failed', 'parsing Text failed, expected String', '$.query');
+    const query = request['query'];
+    const operationName = typeof request['operationName'] === 'string' ? request['operationName'] : undefined;
+    const variables = request['variables'] ?? {};
+    if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new HasuraError('parse-failed', 'expected an object for variables', '$.variables');
+    const roleSchema = this.roleSchema(auth.role);
+    const plan = this.plan(roleSchema, query, operationName);
+    const rawVariables = variables as Record<string, unknown>;
+    const coerced = getVariableValues(roleSchema.schema, plan.operation.variableDefinitions ?? [], rawVariables);
+    if (coerced.errors) throw variableError(coerced.errors[0] as GraphQLError);
+    const coercedValues = coerced.coerced;
+    const withDefaults: Record<string, unknown> = { ...rawVariables };
+    for (const definition of plan.operation.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      if (withDefaults[name] === undefined && coercedValues[name] !== undefined) withDefaults[name] = coercedValues[name];
+    }
+    if (plan.operation.operation === 'subscription') {
+      throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
+    }
+    if (plan.operation.operation === 'mutation') throw new HasuraError('validation-failed', 'no mutations exist', '$');
+    return this.runQuery(roleSchema, plan, auth, withDefaults, coercedValues);
+  }
+
+  private plan(roleSchema: RoleSchema, query: string, operationName: string | undefined): Plan {
+    const key = `${roleSchema.role}\u0000${operationName ?? ''}\u0000${query}`;
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch {
+      throw new HasuraError('validation-failed', 'not a valid graphql query', '$.query');
+    }
+    const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    let operation: OperationDefinitionNode | undefined;
+    if (operationName === undefined) {
+      if (operations.length !== 1) throw new HasuraError('validation-failed', 'exactly one operation has to be present in the document when operationName is not specified', '$');
+      operation = operations[0];
+    } else {
+      operation = operations.find((candidate) => candidate.name?.value === operationName);
+      if (!operation) throw new HasuraError('validation-failed', `no such operation found in the document: "${operationName}"`, '$');
+    }
+    if (!operation) throw new HasuraError('validation-failed', 'not a valid graphql query', '$.query');
+    if (operation.operation === 'mutation' && !roleSchema.schema.getMutationType()) throw new HasuraError('validation-failed', 'no mutations exist', '$');
+    const errors = validate(roleSchema.schema, document, undefined, { maxErrors: 1 });
+    if (errors.length > 0) throw validationError(roleSchema, document, errors[0] as GraphQLError);
+    const fragments = new Map(
+      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const plan: Plan = { document, operation, fragments };
+    if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.delete(this.plans.keys().next().value as string);
+    this.plans.set(key, plan);
+    return plan;
+  }
+
+  private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, coerced: Record<string, unknown>): Promise<string> {
+    const ctx: CompileContext = {
+      view: new RoleView(this.model, roleSchema.role),
+      session: auth.session,
+      params: new Params(),
+      variables,
+      fragments: plan.fragments,
+      maxDepth: this.config.maxDepth,
+      aliases: 0,
+    };
+    const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');
+    const outputs: { key: string; value: string | number }[] = [];
+    const statements: Statement[] = [];
+    const introspectionNodes: SelectionNode[] = [];
+    for (const field of fields) {
+      const path = `$.selectionSet.${field.key}`;
+      if (field.name === '__typename') {
+        outputs.push({ key: field.key, value: JSON.stringify('query_root') });
+        continue;
+      }
+      if (field.name === 'no_queries_available' && !roleSchema.queryRoot.size) {
+        outputs.push({ key: field.key, value: JSON.stringify(NO_QUERIES) });
+        continue;
+      }
+      if (field.name === '__schema' || field.name === '__type') {
+        introspectionNodes.push(field.node);
+        outputs.push({ key: field.key, value: 'introspection' });
+        continue;
+      }
+      const target = roleSchema.queryRoot.get(field.name);
+      if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
+      ctx.params = new Params();
+      let text: string;
+      if (target.kind === 'select') text = listQuery(ctx, target.table, newAlias(ctx), field, path, 1);
+      else if (target.kind === 'select_aggregate') text = aggregateQuery(ctx, target.table, newAlias(ctx), field, path, 1);
+      else text = byPkQuery(ctx, target.table, field, path);
+      outputs.push({ key: field.key, value: statements.length });
+      statements.push({ text, params: ctx.params.values });
+    }
+    let introspection: Record<string, unknown> = {};
+    if (introspectionNodes.length > 0) {
+      const document: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: [{ ...plan.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: introspectionNodes } }, ...plan.fragments.values()],
+      };
+      const result = await executeGraphql({ schema: roleSchema.schema, document, variableValues: coerced });
+      if (result.errors && result.errors.length > 0) throw new HasuraError('validation-failed', result.errors[0]?.message ?? 'introspection failed', '$');
+      introspection = (result.data ?? {}) as Record<string, unknown>;
+    }
+    const results =
+      statements.length === 0
+        ? []
+        : await runInTransaction(this.sql, auth.session, statements, {
+            dbRole: this.config.dbRole,
+            setSession: this.config.sessionToSql === 'always',
+            trustMetadata: this.config.sessionToSql === 'mutations',
+            readOnly: true,
+          });
+    const parts = outputs.map(({ key, value }) => {
+      const json = typeof value === 'number' ? (results[value] ?? 'null') : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
+      return `${JSON.stringify(key)}:${json}`;
+    });
+    return `{"data":{${parts.join(',')}}}`;
+  }
+}
+
+export function errorBody(error: HasuraError, admin: boolean, devMode: boolean): string {
+  return JSON.stringify({ errors: [toGraphqlError(error, admin || devMode)] });
+}
+
+function variableError(error: GraphQLError): HasuraError {
+  const missing = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/.exec(error.message);
+  if (missing) return new HasuraError('validation-failed', `expecting a value for non-nullable variable: "${missing[1] ?? ''}"`, '$');
+  const nullValue = /^Variable "\$[^"]+" got invalid value null.*Expected non-nullable type "([^"!]+)!?"/.exec(error.message);
+  if (nullValue) return new HasuraError('validation-failed', `unexpected null value for type '${nullValue[1] ?? ''}'`, '$');
+  return new HasuraError('validation-failed', error.message, '$');
+}
+
+/** graphql-js validation errors in Hasura's words, with a JSON path to the failing field. */
+function validationError(roleSchema: RoleSchema, document: DocumentNode, error: GraphQLError): HasuraError {
+  const node = error.nodes?.[0];
+  const paths = new Map<unknown, string>();
+  const stack: string[] = ['$'];
+  const typeInfo = new TypeInfo(roleSchema.schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(field: FieldNode) {
+          const path = `${stack[stack.length - 1] ?? '$'}.selectionSet.${field.alias?.value ?? field.name.value}`;
+          paths.set(field, path);
+          stack.push(path);
+          for (const arg of field.arguments ?? []) paths.set(arg, `${path}.args.${arg.name.value}`);
+        },
+        leave() {
+          stack.pop();
+        },
+      },
+    }),
+  );
+  const path = (node && paths.get(node)) ?? '$';
+  const unknownField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
+  if (unknownField) return new HasuraError('validation-failed', `field '${unknownField[1] ?? ''}' not found in type: '${unknownField[2] ?? ''}'`, path);
+  const unknownArgument = /^Unknown argument "([^"]+)" on field "[^."]+\.([^"]+)"/.exec(error.message);
+  if (unknownArgument) return new HasuraError('validation-failed', `'${unknownArgument[2] ?? ''}' has no argument named '${unknownArgument[1] ?? ''}'`, path);
+  const unknownInput = /^Field "([^"]+)" is not defined by type "([^"]+)"/.exec(error.message);
+  if (unknownInput) return new HasuraError('validation-failed', `field '${unknownInput[1] ?? ''}' not found in type: '${unknownInput[2] ?? ''}'`, path);
+  const missingArgument = /^Field "[^"]+" argument "([^"]+)" of type "[^"]+" is required/.exec(error.message);
+  if (missingArgument) return new HasuraError('validation-failed', `missing required field '${missingArgument[1] ?? ''}'`, `${path}.args`);
+  return new HasuraError('validation-failed', error.message, path);
+}

@@ -1,0 +1,88 @@
+import postgres, { type Sql, type TransactionSql } from 'postgres';
+import { HasuraError } from './errors.ts';
+import { ident } from './sql.ts';
+import type { Session } from './session.ts';
+
+export interface Statement {
+  text: string;
+  params: string[];
+}
+
+export interface ExecuteOptions {
+  /** `SET LOCAL ROLE` target, when the login role is not the engine role. */
+  dbRole: string | undefined;
+  /** Whether `hasura.user` is set for this operation (always, except compose-mode queries). */
+  setSession: boolean;
+  /** Compose mode: let session-less reads rely on metadata permissions. */
+  trustMetadata: boolean;
+  readOnly: boolean;
+}
+
+export function createPool(url: string, max = 10): Sql {
+  return postgres(url, {
+    max,
+    connection: { TimeZone: 'UTC', application_name: 'workgrid-engine' },
+    onnotice: () => undefined,
+    // Every result is one JSON text column; no type parsing needed.
+    fetch_types: false,
+  });
+}
+
+/** Runs statements in one transaction that carries the session, returning each first column as text. */
+export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
+  try {
+    return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
+      if (options.dbRole) await tx.unsafe(`set local role ${ident(options.dbRole)}`);
+      await tx.unsafe(`select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true)`, [
+        options.setSession ? JSON.stringify(session) : '',
+        options.trustMetadata ? 'on' : 'off',
+      ]);
+      const results: (string | null)[] = [];
+      for (const statement of statements) {
+        const rows = await tx.unsafe<{ j: string | null }[]>(`select (${statement.text})::text as j`, statement.params);
+        results.push(rows[0]?.j ?? null);
+      }
+      return results;
+    });
+  } catch (error) {
+    throw mapPostgresError(error);
+  }
+}
+
+interface PgError {
+  code?: string;
+  message?: string;
+  detail?: string;
+  hint?: string;
+  constraint_name?: string;
+}
+
+const CONSTRAINT_PREFIX: Record<string, string> = {
+  '23505': 'Uniqueness violation. ',
+  '23503': 'Foreign key violation. ',
+  '23502': 'Not-NULL violation. ',
+  '23001': 'Can not delete or update due to data being referred. ',
+  '23P01': 'Exclusion violation. ',
+};
+
+/** Hasura's mapping of Postgres errors; SQL rule codes (`raise exception 'org_last_owner'`) become the code. */
+export function mapPostgresError(error: unknown, path = '$'): HasuraError {
+  if (error instanceof HasuraError) return error;
+  const pg = (error ?? {}) as PgError;
+  const code = pg.code ?? '';
+  const message = pg.message ?? 'database query error';
+  const internal = { error: { message, status_code: code, description: pg.detail ?? null, hint: pg.hint ?? null } };
+  const prefix = CONSTRAINT_PREFIX[code];
+  if (prefix) return new HasuraError('constraint-violation', `${prefix}${message}`, path, internal);
+  if (code === '23514') return new HasuraError('permission-error', `Check constraint violation. ${message}`, path, internal);
+  if (code === '42501') return new HasuraError('permission-error', message, path, internal);
+  if (code === 'P0001' && /^[a-z][a-z0-9_]*$/.test(message)) return new HasuraError(message, message, path, internal);
+  if (code === '22025') return new HasuraError('bad-request', message, path, internal);
+  if (code.startsWith('22')) return new HasuraError('data-exception', message, path, internal);
+  if (code === '42P10') return new HasuraError('constraint-error', 'there is no unique or exclusion constraint on target column(s)', path, internal);
+  if (code === '40001') return new HasuraError('concurrent-update', 'serialization failure', path, internal);
+  if (code === '' && error instanceof Error && /ECONNREFUSED|ENOTFOUND|connect|terminat/i.test(error.message)) {
+    return new HasuraError('postgres-error', 'connection error', path, { error: error.message }, 500);
+  }
+  return new HasuraError('unexpected', 'database query error', path, internal, 500);
+}

@@ -1,0 +1,483 @@
+import {
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLFloat,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLSchema,
+  GraphQLString,
+  valueFromASTUntyped,
+  type GraphQLFieldConfig,
+  type GraphQLFieldConfigArgumentMap,
+  type GraphQLFieldConfigMap,
+  type GraphQLInputFieldConfigMap,
+  type GraphQLInputType,
+  type GraphQLOutputType,
+} from 'graphql';
+import type { ColumnInfo, Model, RelationshipInfo, ResolvedInsert, ResolvedSelect, ResolvedUpdate, RootFieldKind, TableInfo } from './model.ts';
+
+export const ADMIN_ROLE = 'admin';
+
+/** What a root field of a role's schema does. */
+export interface RootFieldTarget {
+  kind: RootFieldKind;
+  table: TableInfo;
+}
+
+export interface RoleSchema {
+  role: string;
+  schema: GraphQLSchema;
+  queryRoot: Map<string, RootFieldTarget>;
+  mutationRoot: Map<string, RootFieldTarget>;
+}
+
+/** Permissions of one role, with admin seeing and doing everything. */
+export class RoleView {
+  constructor(
+    readonly model: Model,
+    readonly role: string,
+  ) {}
+
+  get isAdmin(): boolean {
+    return this.role === ADMIN_ROLE;
+  }
+
+  select(table: TableInfo): ResolvedSelect | undefined {
+    if (this.isAdmin) {
+      return { columns: new Set(table.columns.map((c) => c.name)), filter: {}, limit: undefined, allowAggregations: true, queryRootFields: undefined };
+    }
+    return table.select.get(this.role);
+  }
+
+  insert(table: TableInfo): ResolvedInsert | undefined {
+    if (this.isAdmin) return { columns: new Set(table.columns.map((c) => c.name)), check: {}, set: {}, backendOnly: false };
+    return table.insert.get(this.role);
+  }
+
+  update(table: TableInfo): ResolvedUpdate | undefined {
+    if (this.isAdmin) return { columns: new Set(table.columns.map((c) => c.name)), filter: {}, check: undefined, set: {}, backendOnly: false };
+    return table.update.get(this.role);
+  }
+
+  deleteFilter(table: TableInfo): Record<string, unknown> | undefined {
+    if (this.isAdmin) return {};
+    return table.delete.get(this.role)?.filter;
+  }
+
+  /** Columns of `table` this role may read, in table order. */
+  columns(table: TableInfo): ColumnInfo[] {
+    const permission = this.select(table);
+    if (!permission) return [];
+    return table.columns.filter((column) => permission.columns.has(column.name));
+  }
+
+  target(rel: RelationshipInfo): TableInfo | undefined {
+    const target = this.model.tables.get(rel.target);
+    return target && this.select(target) ? target : undefined;
+  }
+}
+
+const NUMERIC = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'money']);
+const STRINGLIKE = new Set(['text', 'varchar', 'bpchar', 'citext', 'name']);
+const NOT_COMPARABLE = new Set(['json', 'jsonb', 'bool', 'xml', 'point', 'geometry', 'geography']);
+
+/** Hasura's scalar for a Postgres type: built-ins for int4/float4/text/varchar/bool, else the type's name. */
+export function scalarName(column: ColumnInfo): string {
+  switch (column.pg.typeName) {
+    case 'int4':
+      return 'Int';
+    case 'float4':
+      return 'Float';
+    case 'text':
+    case 'varchar':
+      return 'String';
+    case 'bool':
+      return 'Boolean';
+    case 'int2':
+      return 'smallint';
+    case 'int8':
+      return 'bigint';
+    default:
+      return column.pg.typeName;
+  }
+}
+
+export function isNumeric(column: ColumnInfo): boolean {
+  return NUMERIC.has(column.pg.typeName);
+}
+
+export function isComparable(column: ColumnInfo): boolean {
+  return !NOT_COMPARABLE.has(column.pg.typeName) && column.pg.category !== 'A';
+}
+
+function isStringLike(column: ColumnInfo): boolean {
+  return STRINGLIKE.has(column.pg.typeName);
+}
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** Builds the GraphQL schema a role sees: only the tables, columns, relationships and root fields it may use. */
+export function buildRoleSchema(model: Model, role: string): RoleSchema {
+  const view = new RoleView(model, role);
+  const types = new Map<string, GraphQLInputType | GraphQLOutputType>();
+  const memo = <T extends GraphQLInputType | GraphQLOutputType>(name: string, make: () => T): T => {
+    const existing = types.get(name);
+    if (existing) return existing as T;
+    const created = make();
+    types.set(name, created);
+    return created;
+  };
+
+  const builtIn: Record<string, GraphQLScalarType> = { Int: GraphQLInt, Float: GraphQLFloat, String: GraphQLString, Boolean: GraphQLBoolean };
+  const scalar = (name: string): GraphQLScalarType =>
+    builtIn[name] ??
+    memo(
+      name,
+      () =>
+        new GraphQLScalarType({
+          name,
+          serialize: (value) => value,
+          parseValue: (value) => value,
+          parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+        }),
+    );
+
+  const orderBy = (): GraphQLEnumType =>
+    memo(
+      'order_by',
+      () =>
+        new GraphQLEnumType({
+          name: 'order_by',
+          description: 'column ordering options',
+          values: {
+            asc: { value: 'asc', description: 'in ascending order, nulls last' },
+            asc_nulls_first: { value: 'asc_nulls_first', description: 'in ascending order, nulls first' },
+            asc_nulls_last: { value: 'asc_nulls_last', description: 'in ascending order, nulls last' },
+            desc: { value: 'desc', description: 'in descending order, nulls first' },
+            desc_nulls_first: { value: 'desc_nulls_first', description: 'in descending order, nulls first' },
+            desc_nulls_last: { value: 'desc_nulls_last', description: 'in descending order, nulls last' },
+          },
+        }),
+    );
+
+  const enumOf = (enumTable: TableInfo): GraphQLEnumType =>
+    memo(`${enumTable.gqlName}_enum`, () => {
+      const values = Object.fromEntries(
+        enumTable.enumValues
+          .filter((entry) => GRAPHQL_NAME.test(entry.value))
+          .map((entry) => [entry.value, { value: entry.value, ...(entry.comment ? { description: entry.comment } : {}) }]),
+      );
+      return new GraphQLEnumType({ name: `${enumTable.gqlName}_enum`, values: Object.keys(values).length > 0 ? values : { _PLACEHOLDER: { value: '_PLACEHOLDER' } } });
+    });
+
+  const columnType = (column: ColumnInfo): GraphQLScalarType | GraphQLEnumType => {
+    const enumTable = column.enumTable ? model.tables.get(column.enumTable) : undefined;
+    return enumTable ? enumOf(enumTable) : scalar(scalarName(column));
+  };
+
+  const comparisonExp = (column: ColumnInfo): GraphQLInputObjectType => {
+    const base = columnType(column);
+    const name = `${base.name}_comparison_exp`;
+    return memo(name, () => {
+      const list = new GraphQLList(new GraphQLNonNull(base));
+      const fields: GraphQLInputFieldConfigMap = {};
+      const add = (key: string, type: GraphQLInputType): void => {
+        fields[key] = { type };
+      };
+      const isEnum = base instanceof GraphQLEnumType;
+      if (!isEnum && column.pg.typeName === 'jsonb') {
+        add('_cast', memo('jsonb_cast_exp', () => new GraphQLInputObjectType({ name: 'jsonb_cast_exp', fields: () => ({ String: { type: comparisonExpByName('String') } }) })));
+        add('_contained_in', base);
+        add('_contains', base);
+      }
+      if (!isEnum && column.pg.category === 'A') {
+        add('_contained_in', base);
+        add('_contains', base);
+      }
+      add('_eq', base);
+      if (!isEnum) {
+        add('_gt', base);
+        add('_gte', base);
+      }
+      if (!isEnum && column.pg.typeName === 'jsonb') {
+        add('_has_key', GraphQLString);
+        add('_has_keys_all', new GraphQLList(new GraphQLNonNull(GraphQLString)));
+        add('_has_keys_any', new GraphQLList(new GraphQLNonNull(GraphQLString)));
+      }
+      if (!isEnum && isStringLike(column)) add('_ilike', base);
+      add('_in', list);
+      if (!isEnum && isStringLike(column)) add('_iregex', base);
+      add('_is_null', GraphQLBoolean);
+      if (!isEnum && isStringLike(column)) add('_like', base);
+      if (!isEnum) {
+        add('_lt', base);
+        add('_lte', base);
+      }
+      add('_neq', base);
+      if (!isEnum && isStringLike(column)) add('_nilike', base);
+      add('_nin', list);
+      if (!isEnum && isStringLike(column)) {
+        add('_niregex', base);
+        add('_nlike', base);
+        add('_nregex', base);
+        add('_nsimilar', base);
+        add('_regex', base);
+        add('_similar', base);
+      }
+      return new GraphQLInputObjectType({ name, description: `Boolean expression to compare columns of type "${base.name}". All fields are combined with logical 'AND'.`, fields });
+    });
+  };
+  const stringColumn: ColumnInfo = {
+    name: '',
+    gqlName: '',
+    enumTable: undefined,
+    pg: { name: '', typeName: 'text', sqlType: 'text', category: 'S', nullable: true, hasDefault: false, generated: false, position: 0 },
+  };
+  const comparisonExpByName = (name: 'String'): GraphQLInputObjectType => (name === 'String' ? comparisonExp(stringColumn) : comparisonExp(stringColumn));
+
+  const selectColumnEnum = (table: TableInfo): GraphQLEnumType =>
+    memo(
+      `${table.gqlName}_select_column`,
+      () =>
+        new GraphQLEnumType({
+          name: `${table.gqlName}_select_column`,
+          description: `select columns of table "${table.name}"`,
+          values: Object.fromEntries(view.columns(table).map((column) => [column.gqlName, { value: column.gqlName, description: 'column name' }])),
+        }),
+    );
+
+  const boolExp = (table: TableInfo): GraphQLInputObjectType =>
+    memo(`${table.gqlName}_bool_exp`, () => {
+      const self: GraphQLInputObjectType = new GraphQLInputObjectType({
+        name: `${table.gqlName}_bool_exp`,
+        description: `Boolean expression to filter rows from the table "${table.name}". All fields are combined with a logical 'AND'.`,
+        fields: () => {
+          const fields: GraphQLInputFieldConfigMap = {
+            _and: { type: new GraphQLList(new GraphQLNonNull(self)) },
+            _not: { type: self },
+            _or: { type: new GraphQLList(new GraphQLNonNull(self)) },
+          };
+          for (const column of view.columns(table)) fields[column.gqlName] = { type: comparisonExp(column) };
+          for (const rel of table.relationships.values()) {
+            const target = view.target(rel);
+            if (target) fields[rel.name] = { type: boolExp(target) };
+          }
+          return fields;
+        },
+      });
+      return self;
+    });
+
+  const aggregateOrderBy = (table: TableInfo): GraphQLInputObjectType =>
+    memo(`${table.gqlName}_aggregate_order_by`, () => {
+      const columns = view.columns(table);
+      const fields: GraphQLInputFieldConfigMap = {};
+      const fnOrder = (fn: string, picked: ColumnInfo[]): void => {
+        if (picked.length === 0) return;
+        fields[fn] = {
+          type: memo(
+            `${table.gqlName}_${fn}_order_by`,
+            () =>
+              new GraphQLInputObjectType({
+                name: `${table.gqlName}_${fn}_order_by`,
+                fields: Object.fromEntries(picked.map((column) => [column.gqlName, { type: orderBy() }])),
+              }),
+          ),
+        };
+      };
+      const numeric = columns.filter(isNumeric);
+      const comparable = columns.filter(isComparable);
+      fnOrder('avg', numeric);
+      fields['count'] = { type: orderBy() };
+      fnOrder('max', comparable);
+      fnOrder('min', comparable);
+      fnOrder('stddev', numeric);
+      fnOrder('stddev_pop', numeric);
+      fnOrder('stddev_samp', numeric);
+      fnOrder('sum', numeric);
+      fnOrder('var_pop', numeric);
+      fnOrder('var_samp', numeric);
+      fnOrder('variance', numeric);
+      return new GraphQLInputObjectType({ name: `${table.gqlName}_aggregate_order_by`, description: `order by aggregate values of table "${table.name}"`, fields });
+    });
+
+  const orderByType = (table: TableInfo): GraphQLInputObjectType =>
+    memo(
+      `${table.gqlName}_order_by`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${table.gqlName}_order_by`,
+          description: `Ordering options when selecting data from "${table.name}".`,
+          fields: () => {
+            const fields: GraphQLInputFieldConfigMap = {};
+            for (const column of view.columns(table)) fields[column.gqlName] = { type: orderBy() };
+            for (const rel of table.relationships.values()) {
+              const target = view.target(rel);
+              if (!target) continue;
+              if (rel.kind === 'object') fields[rel.name] = { type: orderByType(target) };
+              else if (view.select(target)?.allowAggregations) fields[`${rel.name}_aggregate`] = { type: aggregateOrderBy(target) };
+            }
+            return fields;
+          },
+        }),
+    );
+
+  const selectArgs = (table: TableInfo): GraphQLFieldConfigArgumentMap => ({
+    distinct_on: { type: new GraphQLList(new GraphQLNonNull(selectColumnEnum(table))), description: 'distinct select on columns' },
+    limit: { type: GraphQLInt, description: 'limit the number of rows returned' },
+    offset: { type: GraphQLInt, description: 'skip the first n rows. Use only with order_by' },
+    order_by: { type: new GraphQLList(new GraphQLNonNull(orderByType(table))), description: 'sort the rows by one or more columns' },
+    where: { type: boolExp(table), description: 'filter the rows returned' },
+  });
+
+  const rowType = (table: TableInfo): GraphQLObjectType =>
+    memo(
+      table.gqlName,
+      () =>
+        new GraphQLObjectType({
+          name: table.gqlName,
+          description: `columns and relationships of "${table.name}"`,
+          fields: () => {
+            const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+            for (const column of view.columns(table)) {
+              const type = columnType(column);
+              const field: GraphQLFieldConfig<unknown, unknown> = { type: column.pg.nullable ? type : new GraphQLNonNull(type) };
+              if (column.pg.typeName === 'jsonb' || column.pg.typeName === 'json') field.args = { path: { type: GraphQLString, description: 'JSON select path' } };
+              fields[column.gqlName] = field;
+            }
+            for (const rel of table.relationships.values()) {
+              const target = view.target(rel);
+              if (!target) continue;
+              if (rel.kind === 'object') {
+                const required = rel.mapping.every(([local]) => table.columnsByName.get(local)?.pg.nullable === false) && isForwardKey(table, rel);
+                fields[rel.name] = { type: required ? new GraphQLNonNull(rowType(target)) : rowType(target), description: 'An object relationship' };
+              } else {
+                fields[rel.name] = { type: listOf(rowType(target)), args: selectArgs(target), description: 'An array relationship' };
+                if (view.select(target)?.allowAggregations) {
+                  fields[`${rel.name}_aggregate`] = { type: new GraphQLNonNull(aggregateType(target)), args: selectArgs(target), description: 'An aggregate relationship' };
+                }
+              }
+            }
+            return fields;
+          },
+        }),
+    );
+
+  const aggregateFieldsType = (table: TableInfo): GraphQLObjectType =>
+    memo(`${table.gqlName}_aggregate_fields`, () => {
+      const columns = view.columns(table);
+      const numeric = columns.filter(isNumeric);
+      const comparable = columns.filter(isComparable);
+      const fnFields = (fn: string, picked: ColumnInfo[], typeOf: (column: ColumnInfo) => GraphQLOutputType): GraphQLObjectType =>
+        memo(
+          `${table.gqlName}_${fn}_fields`,
+          () =>
+            new GraphQLObjectType({
+              name: `${table.gqlName}_${fn}_fields`,
+              description: `aggregate ${fn} on columns`,
+              fields: Object.fromEntries(picked.map((column) => [column.gqlName, { type: typeOf(column) }])),
+            }),
+        );
+      const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+      if (numeric.length > 0) fields['avg'] = { type: fnFields('avg', numeric, () => GraphQLFloat) };
+      fields['count'] = {
+        type: new GraphQLNonNull(GraphQLInt),
+        args: { columns: { type: new GraphQLList(new GraphQLNonNull(selectColumnEnum(table))) }, distinct: { type: GraphQLBoolean } },
+      };
+      if (comparable.length > 0) {
+        fields['max'] = { type: fnFields('max', comparable, columnType) };
+        fields['min'] = { type: fnFields('min', comparable, columnType) };
+      }
+      if (numeric.length > 0) {
+        for (const fn of ['stddev', 'stddev_pop', 'stddev_samp']) fields[fn] = { type: fnFields(fn, numeric, () => GraphQLFloat) };
+        fields['sum'] = { type: fnFields('sum', numeric, columnType) };
+        for (const fn of ['var_pop', 'var_samp', 'variance']) fields[fn] = { type: fnFields(fn, numeric, () => GraphQLFloat) };
+      }
+      return new GraphQLObjectType({ name: `${table.gqlName}_aggregate_fields`, description: `aggregate fields of "${table.name}"`, fields });
+    });
+
+  const aggregateType = (table: TableInfo): GraphQLObjectType =>
+    memo(
+      `${table.gqlName}_aggregate`,
+      () =>
+        new GraphQLObjectType({
+          name: `${table.gqlName}_aggregate`,
+          description: `aggregated selection of "${table.name}"`,
+          fields: () => ({
+            aggregate: { type: aggregateFieldsType(table) },
+            nodes: { type: listOf(rowType(table)) },
+          }),
+        }),
+    );
+
+  const queryRoot = new Map<string, RootFieldTarget>();
+  const queryFields: GraphQLFieldConfigMap<unknown, unknown> = {};
+  const tables = [...model.tables.values()].sort((a, b) => a.gqlName.localeCompare(b.gqlName));
+  for (const table of tables) {
+    const permission = view.select(table);
+    if (!permission) continue;
+    const allowed = (kind: RootFieldKind): boolean => !permission.queryRootFields || permission.queryRootFields.has(kind);
+    if (allowed('select')) {
+      queryFields[table.rootFields.select] = { type: listOf(rowType(table)), args: selectArgs(table), description: `fetch data from the table: "${table.name}"` };
+      queryRoot.set(table.rootFields.select, { kind: 'select', table });
+    }
+    if (allowed('select_aggregate') && permission.allowAggregations) {
+      queryFields[table.rootFields.select_aggregate] = {
+        type: new GraphQLNonNull(aggregateType(table)),
+        args: selectArgs(table),
+        description: `fetch aggregated fields from the table: "${table.name}"`,
+      };
+      queryRoot.set(table.rootFields.select_aggregate, { kind: 'select_aggregate', table });
+    }
+    const pk = table.pg.primaryKey;
+    if (allowed('select_by_pk') && pk && pk.columns.every((name) => permission.columns.has(name))) {
+      const args: GraphQLFieldConfigArgumentMap = {};
+      for (const name of pk.columns) {
+        const column = table.columnsByName.get(name);
+        if (column) args[column.gqlName] = { type: new GraphQLNonNull(columnType(column)) };
+      }
+      queryFields[table.rootFields.select_by_pk] = { type: rowType(table), args, description: `fetch data from the table: "${table.name}" using primary key columns` };
+      queryRoot.set(table.rootFields.select_by_pk, { kind: 'select_by_pk', table });
+    }
+  }
+  const hasQueries = Object.keys(queryFields).length > 0;
+  const query = new GraphQLObjectType({
+    name: 'query_root',
+    fields: hasQueries ? queryFields : { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } },
+  });
+  const subscription = hasQueries ? new GraphQLObjectType({ name: 'subscription_root', fields: queryFields }) : undefined;
+  const mutationRoot = new Map<string, RootFieldTarget>();
+  const mutation = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot });
+  const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
+  return { role, schema, queryRoot, mutationRoot };
+}
+
+function listOf(type: GraphQLObjectType): GraphQLNonNull<GraphQLList<GraphQLNonNull<GraphQLObjectType>>> {
+  return new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)));
+}
+
+/** True when the relationship follows a foreign key of `table` itself (not a reverse lookup). */
+function isForwardKey(table: TableInfo, rel: RelationshipInfo): boolean {
+  const locals = rel.mapping.map(([local]) => local);
+  return table.pg.foreignKeys.some((fk) => fk.columns.length === locals.length && fk.columns.every((column) => locals.includes(column)));
+}
+
+interface MutationBuilderInput {
+  model: Model;
+  view: RoleView;
+  tables: TableInfo[];
+  rowType: (table: TableInfo) => GraphQLObjectType;
+  boolExp: (table: TableInfo) => GraphQLInputObjectType;
+  columnType: (column: ColumnInfo) => GraphQLScalarType | GraphQLEnumType;
+  memo: <T extends GraphQLInputType | GraphQLOutputType>(name: string, make: () => T) => T;
+  mutationRoot: Map<string, RootFieldTarget>;
+}
+
+/** mutation_root: placeholder until mutations land; no mutation fields yet. */
+function buildMutationRoot(_input: MutationBuilderInput): GraphQLObjectType | undefined {
+  return undefined;
+}

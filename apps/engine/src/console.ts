@@ -1,15 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
 const require = createRequire(import.meta.url);
 
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript; charset=utf-8' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css; charset=utf-8' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
 };
+
+/** The UMD builds are not in the packages' export maps: locate them from each package.json. */
+function assetPath(pkg: string, file: string): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -50,7 +56,7 @@ export function consoleRoutes(app: FastifyInstance): void {
     if (!asset) return reply.code(404).send({ path: '$', error: 'resource does not exist', code: 'not-found' });
     let content = cache.get(name);
     if (!content) {
-      content = readFileSync(require.resolve(asset.module));
+      content = readFileSync(assetPath(asset.pkg, asset.file));
       cache.set(name, content);
     }
     return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(content);

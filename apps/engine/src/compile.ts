@@ -71,11 +71,11 @@ export function argument(ctx: CompileContext, node: FieldNode, name: string): un
   return value === null ? undefined : value;
 }
 
-function asObject(value: unknown): Record<string, unknown> {
+export function asObject(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function asList(value: unknown): unknown[] {
+export function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
@@ -99,14 +99,14 @@ const PATTERN: Record<string, string> = {
 };
 const COLUMN_COMPARE: Record<string, string> = { _ceq: '=', _cne: '<>', _cneq: '<>', _cgt: '>', _cgte: '>=', _clt: '<', _clte: '<=' };
 
-function textOf(value: unknown): string {
+export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return JSON.stringify(value);
 }
 
 /** A value bound as a parameter and cast to the column's type; session variables resolved in permissions. */
-function bindValue(ctx: CompileContext, column: ColumnInfo, value: unknown, mode: Mode, sqlType = column.pg.sqlType): string {
+export function bindValue(ctx: CompileContext, column: ColumnInfo, value: unknown, mode: Mode, sqlType = column.pg.sqlType): string {
   if (mode === 'permission' && isSessionVariable(value)) return ctx.params.typed(sessionValue(ctx.session, value), sqlType);
   if (column.pg.category === 'A' && Array.isArray(value)) return ctx.params.typed(textArrayLiteral(value.map(textOf)), sqlType);
   if (column.pg.typeName === 'json' || column.pg.typeName === 'jsonb') return ctx.params.typed(JSON.stringify(value), sqlType);
@@ -169,7 +169,7 @@ function joinCondition(rel: RelationshipInfo, alias: string, targetAlias: string
   return rel.mapping.map(([local, remote]) => `${targetAlias}.${ident(remote)} = ${alias}.${ident(local)}`).join(' and ') || 'true';
 }
 
-function tableRef(table: TableInfo): string {
+export function tableRef(table: TableInfo): string {
   return `${ident(table.schema)}.${ident(table.name)}`;
 }
 

@@ -13,6 +13,7 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionNode,
+  type ValueNode,
 } from 'graphql';
 import type { Sql } from 'postgres';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
@@ -22,6 +23,7 @@ import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
 import { runInTransaction, createPool, type Statement } from './execute.ts';
 import { enumValues, introspect } from './introspection.ts';
 import { loadMetadataDirectory, type Metadata } from './metadata.ts';
+import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
 import { buildModel, type InconsistentObject, type Model } from './model.ts';
 import { buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
 import { Params } from './sql.ts';
@@ -149,7 +151,7 @@ export class Engine {
     try {
       return await this.run(body, auth);
     } catch (error) {
-      return errorBody(asHasuraError(error), auth.admin, this.config.devMode);
+      return errorBody(asHasuraError(error), auth.admin && auth.role === 'admin', this.config.devMode);
     }
   }
 
@@ -176,7 +178,7 @@ export class Engine {
     if (plan.operation.operation === 'subscription') {
       throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
     }
-    if (plan.operation.operation === 'mutation') throw new HasuraError('validation-failed', 'no mutations exist', '$');
+    if (plan.operation.operation === 'mutation') return this.runMutation(roleSchema, plan, auth, withDefaults);
     return this.runQuery(roleSchema, plan, auth, withDefaults, coercedValues);
   }
 
@@ -210,6 +212,68 @@ export class Engine {
     if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.delete(this.plans.keys().next().value as string);
     this.plans.set(key, plan);
     return plan;
+  }
+
+  /** All root fields of a mutation, in document order, in one transaction carrying the session. */
+  private async runMutation(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>): Promise<string> {
+    const ctx: CompileContext = {
+      view: new RoleView(this.model, roleSchema.role),
+      session: auth.session,
+      params: new Params(),
+      variables,
+      fragments: plan.fragments,
+      maxDepth: this.config.maxDepth,
+      aliases: 0,
+    };
+    const outputs: { key: string; value: string | { indexes: number[]; many: boolean } }[] = [];
+    const statements: Statement[] = [];
+    const add = (compiled: MutationStatement, checkError: HasuraError): number => {
+      statements.push({ text: compiled.text, params: compiled.params, kind: 'mutation', path: compiled.path, checkError });
+      return statements.length - 1;
+    };
+    for (const field of collectFields(ctx, plan.operation.selectionSet.selections, 'mutation_root')) {
+      const path = `$.selectionSet.${field.key}`;
+      if (field.name === '__typename') {
+        outputs.push({ key: field.key, value: JSON.stringify('mutation_root') });
+        continue;
+      }
+      const target = roleSchema.mutationRoot.get(field.name);
+      if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
+      ctx.params = new Params();
+      const table = target.table;
+      const checkError = (checkPath: string) => new HasuraError('permission-error', CHECK_FAILED, checkPath);
+      const one = (compiled: MutationStatement): void => {
+        outputs.push({ key: field.key, value: { indexes: [add(compiled, checkError(compiled.checkPath))], many: false } });
+      };
+      switch (target.kind) {
+        case 'insert':
+        case 'insert_one':
+          one(compileInsert(ctx, table, field, path, target.kind === 'insert_one'));
+          break;
+        case 'update':
+        case 'update_by_pk':
+          one(compileUpdate(ctx, table, field, path, target.kind === 'update_by_pk'));
+          break;
+        case 'update_many': {
+          const indexes = compileUpdateMany(ctx, table, field, path).map((compiled) => add(compiled, checkError(compiled.checkPath)));
+          outputs.push({ key: field.key, value: { indexes, many: true } });
+          break;
+        }
+        case 'delete':
+        case 'delete_by_pk':
+          one(compileDelete(ctx, table, field, path, target.kind === 'delete_by_pk'));
+          break;
+        default:
+          throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
+      }
+    }
+    const results = await runInTransaction(this.sql, auth.session, statements, { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false });
+    const parts = outputs.map(({ key, value }) => {
+      const answers = typeof value === 'string' ? [] : value.indexes.map((index) => results[index] ?? 'null');
+      const json = typeof value === 'string' ? value : value.many ? `[${answers.join(',')}]` : (answers[0] ?? 'null');
+      return `${JSON.stringify(key)}:${json}`;
+    });
+    return `{"data":{${parts.join(',')}}}`;
   }
 
   private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, coerced: Record<string, unknown>): Promise<string> {
@@ -249,7 +313,7 @@ export class Engine {
       else if (target.kind === 'select_aggregate') text = aggregateQuery(ctx, target.table, newAlias(ctx), field, path, 1);
       else text = byPkQuery(ctx, target.table, field, path);
       outputs.push({ key: field.key, value: statements.length });
-      statements.push({ text, params: ctx.params.values });
+      statements.push({ text, params: ctx.params.values, kind: 'query', path });
     }
     let introspection: Record<string, unknown> = {};
     if (introspectionNodes.length > 0) {
@@ -308,6 +372,20 @@ function validationError(roleSchema: RoleSchema, document: DocumentNode, error: 
         },
         leave() {
           stack.pop();
+        },
+      },
+      Argument: {
+        enter(arg) {
+          const base = paths.get(arg) ?? '$';
+          const walk = (value: ValueNode, path: string): void => {
+            if (value.kind === Kind.OBJECT) {
+              for (const field of value.fields) {
+                paths.set(field, `${path}.${field.name.value}`);
+                walk(field.value, `${path}.${field.name.value}`);
+              }
+            } else if (value.kind === Kind.LIST) value.values.forEach((item, index) => walk(item, `${path}[${index}]`));
+          };
+          walk(arg.value, base);
         },
       },
     }),

@@ -6,6 +6,12 @@ import type { Session } from './session.ts';
 export interface Statement {
   text: string;
   params: string[];
+  /** Mutations yield `j` and `ok` themselves (their WITH must stay top-level); queries yield one value. */
+  kind: 'query' | 'mutation';
+  /** JSON path reported with a database error of this statement. */
+  path: string;
+  /** Raised (and the transaction rolled back) when `ok` is false: a failed permission check. */
+  checkError?: HasuraError;
 }
 
 export interface ExecuteOptions {
@@ -30,6 +36,7 @@ export function createPool(url: string, max = 10): Sql {
 
 /** Runs statements in one transaction that carries the session, returning each first column as text. */
 export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
+  let current: Statement | undefined;
   try {
     return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
       if (options.dbRole) await tx.unsafe(`set local role ${ident(options.dbRole)}`);
@@ -39,13 +46,16 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
       ]);
       const results: (string | null)[] = [];
       for (const statement of statements) {
-        const rows = await tx.unsafe<{ j: string | null }[]>(`select (${statement.text})::text as j`, statement.params);
+        current = statement;
+        const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
+        const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params);
+        if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
         results.push(rows[0]?.j ?? null);
       }
       return results;
     });
   } catch (error) {
-    throw mapPostgresError(error);
+    throw mapPostgresError(error, current?.path);
   }
 }
 

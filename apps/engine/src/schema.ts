@@ -121,7 +121,7 @@ function isStringLike(column: ColumnInfo): boolean {
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 /** Builds the GraphQL schema a role sees: only the tables, columns, relationships and root fields it may use. */
-export function buildRoleSchema(model: Model, role: string): RoleSchema {
+export function buildRoleSchema(model: Model, role: string, backendOnly = false): RoleSchema {
   const view = new RoleView(model, role);
   const types = new Map<string, GraphQLInputType | GraphQLOutputType>();
   const memo = <T extends GraphQLInputType | GraphQLOutputType>(name: string, make: () => T): T => {
@@ -451,7 +451,7 @@ export function buildRoleSchema(model: Model, role: string): RoleSchema {
   });
   const subscription = hasQueries ? new GraphQLObjectType({ name: 'subscription_root', fields: queryFields }) : undefined;
   const mutationRoot = new Map<string, RootFieldTarget>();
-  const mutation = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot });
+  const mutation = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot, backendOnly });
   const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
   return { role, schema, queryRoot, mutationRoot };
 }
@@ -475,9 +475,150 @@ interface MutationBuilderInput {
   columnType: (column: ColumnInfo) => GraphQLScalarType | GraphQLEnumType;
   memo: <T extends GraphQLInputType | GraphQLOutputType>(name: string, make: () => T) => T;
   mutationRoot: Map<string, RootFieldTarget>;
+  backendOnly: boolean;
 }
 
-/** mutation_root: placeholder until mutations land; no mutation fields yet. */
-function buildMutationRoot(_input: MutationBuilderInput): GraphQLObjectType | undefined {
-  return undefined;
+/** mutation_root: insert/update/delete root fields the role's permissions allow, with Hasura's input types. */
+function buildMutationRoot(input: MutationBuilderInput): GraphQLObjectType | undefined {
+  const { view, tables, rowType, boolExp, columnType, memo, mutationRoot, backendOnly } = input;
+  const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+  const inputObject = (name: string, columns: ColumnInfo[], typeOf: (column: ColumnInfo) => GraphQLInputType, description: string): GraphQLInputObjectType =>
+    memo(name, () => new GraphQLInputObjectType({ name, description, fields: Object.fromEntries(columns.map((column) => [column.gqlName, { type: typeOf(column) }])) }));
+
+  for (const table of tables) {
+    const select = view.select(table);
+    const insert = view.insert(table);
+    const update = view.update(table);
+    const deleteFilter = view.deleteFilter(table);
+    const isBackendOnly = (permission: { backendOnly: boolean } | undefined): boolean => permission?.backendOnly === true && !backendOnly;
+    const response = (): GraphQLObjectType =>
+      memo(
+        `${table.gqlName}_mutation_response`,
+        () =>
+          new GraphQLObjectType({
+            name: `${table.gqlName}_mutation_response`,
+            description: `response of any mutation on the table "${table.name}"`,
+            fields: () => ({
+              affected_rows: { type: new GraphQLNonNull(GraphQLInt), description: 'number of rows affected by the mutation' },
+              ...(select ? { returning: { type: listOf(rowType(table)), description: 'data from the rows affected by the mutation' } } : {}),
+            }),
+          }),
+      );
+    const updatable = update ? table.columns.filter((column) => update.columns.has(column.name) && !(column.name in update.set)) : [];
+    const updateColumnEnum = (): GraphQLEnumType =>
+      memo(
+        `${table.gqlName}_update_column`,
+        () =>
+          new GraphQLEnumType({
+            name: `${table.gqlName}_update_column`,
+            description: `update columns of table "${table.name}"`,
+            values:
+              updatable.length > 0
+                ? Object.fromEntries(updatable.map((column) => [column.gqlName, { value: column.gqlName, description: 'column name' }]))
+                : { _PLACEHOLDER: { value: '_PLACEHOLDER', description: 'placeholder (do not use)' } },
+          }),
+      );
+    const constraints = [...(table.pg.primaryKey ? [table.pg.primaryKey] : []), ...table.pg.uniques];
+
+    if (insert && !isBackendOnly(insert)) {
+      const insertable = table.columns.filter((column) => insert.columns.has(column.name) && !(column.name in insert.set) && !column.pg.generated);
+      const insertInput = inputObject(`${table.gqlName}_insert_input`, insertable, (column) => columnType(column), `input type for inserting data into table "${table.name}"`);
+      const args: GraphQLFieldConfigArgumentMap = {};
+      const onConflict =
+        update && select && constraints.length > 0 && !isBackendOnly(update)
+          ? memo(
+              `${table.gqlName}_on_conflict`,
+              () =>
+                new GraphQLInputObjectType({
+                  name: `${table.gqlName}_on_conflict`,
+                  description: `on_conflict condition type for table "${table.name}"`,
+                  fields: () => ({
+                    constraint: {
+                      type: new GraphQLNonNull(
+                        memo(
+                          `${table.gqlName}_constraint`,
+                          () =>
+                            new GraphQLEnumType({
+                              name: `${table.gqlName}_constraint`,
+                              description: `unique or primary key constraints on table "${table.name}"`,
+                              values: Object.fromEntries(constraints.filter((c) => GRAPHQL_NAME.test(c.name)).map((c) => [c.name, { value: c.name }])),
+                            }),
+                        ),
+                      ),
+                    },
+                    update_columns: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(updateColumnEnum()))), defaultValue: [] },
+                    where: { type: boolExp(table) },
+                  }),
+                }),
+            )
+          : undefined;
+      fields[table.rootFields.insert] = {
+        type: response(),
+        args: { objects: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(insertInput))), description: 'the rows to be inserted' }, ...(onConflict ? { on_conflict: { type: onConflict, description: 'upsert condition' } } : {}) },
+        description: `insert data into the table: "${table.name}"`,
+      };
+      mutationRoot.set(table.rootFields.insert, { kind: 'insert', table });
+      if (select) {
+        args['object'] = { type: new GraphQLNonNull(insertInput), description: 'the row to be inserted' };
+        if (onConflict) args['on_conflict'] = { type: onConflict, description: 'upsert condition' };
+        fields[table.rootFields.insert_one] = { type: rowType(table), args, description: `insert a single row into the table: "${table.name}"` };
+        mutationRoot.set(table.rootFields.insert_one, { kind: 'insert_one', table });
+      }
+    }
+
+    if (update && select && !isBackendOnly(update) && updatable.length > 0) {
+      const numeric = updatable.filter(isNumeric);
+      const jsonb = updatable.filter((column) => column.pg.typeName === 'jsonb');
+      const ops: GraphQLFieldConfigArgumentMap = {};
+      if (jsonb.length > 0) {
+        ops['_append'] = { type: inputObject(`${table.gqlName}_append_input`, jsonb, columnType, 'append existing jsonb value of filtered columns with new jsonb value') };
+        ops['_delete_at_path'] = { type: inputObject(`${table.gqlName}_delete_at_path_input`, jsonb, () => new GraphQLList(new GraphQLNonNull(GraphQLString)), 'delete the field or element with specified path (for JSON arrays, negative integers count from the end)') };
+        ops['_delete_elem'] = { type: inputObject(`${table.gqlName}_delete_elem_input`, jsonb, () => GraphQLInt, 'delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array') };
+        ops['_delete_key'] = { type: inputObject(`${table.gqlName}_delete_key_input`, jsonb, () => GraphQLString, 'delete key/value pair or string element. key/value pairs are matched based on their key value') };
+      }
+      if (numeric.length > 0) ops['_inc'] = { type: inputObject(`${table.gqlName}_inc_input`, numeric, columnType, `input type for incrementing numeric columns in table "${table.name}"`) };
+      if (jsonb.length > 0) ops['_prepend'] = { type: inputObject(`${table.gqlName}_prepend_input`, jsonb, columnType, 'prepend existing jsonb value of filtered columns with new jsonb value') };
+      ops['_set'] = { type: inputObject(`${table.gqlName}_set_input`, updatable, columnType, `input type for updating data in table "${table.name}"`) };
+      fields[table.rootFields.update] = {
+        type: response(),
+        args: { ...ops, where: { type: new GraphQLNonNull(boolExp(table)), description: 'filter the rows which have to be updated' } },
+        description: `update data of the table: "${table.name}"`,
+      };
+      mutationRoot.set(table.rootFields.update, { kind: 'update', table });
+      const pk = table.pg.primaryKey;
+      if (pk && pk.columns.every((name) => select.columns.has(name))) {
+        const pkColumns = pk.columns.map((name) => table.columnsByName.get(name)).filter((column): column is ColumnInfo => column !== undefined);
+        const pkInput = inputObject(`${table.gqlName}_pk_columns_input`, pkColumns, (column) => new GraphQLNonNull(columnType(column)), `primary key columns input for table: ${table.name}`);
+        fields[table.rootFields.update_by_pk] = { type: rowType(table), args: { ...ops, pk_columns: { type: new GraphQLNonNull(pkInput) } } };
+        mutationRoot.set(table.rootFields.update_by_pk, { kind: 'update_by_pk', table });
+      }
+      const updates = memo(
+        `${table.gqlName}_updates`,
+        () => new GraphQLInputObjectType({ name: `${table.gqlName}_updates`, fields: () => ({ ...Object.fromEntries(Object.entries(ops).map(([name, arg]) => [name, { type: arg.type }])), where: { type: new GraphQLNonNull(boolExp(table)), description: 'filter the rows which have to be updated' } }) }),
+      );
+      fields[table.rootFields.update_many] = { type: new GraphQLList(response()), args: { updates: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(updates))), description: 'updates to execute, in order' } }, description: `update multiples rows of table: "${table.name}"` };
+      mutationRoot.set(table.rootFields.update_many, { kind: 'update_many', table });
+    }
+
+    const deletePermission = view.isAdmin ? undefined : table.delete.get(view.role);
+    if (deleteFilter && select && !isBackendOnly(deletePermission)) {
+      fields[table.rootFields.delete] = {
+        type: response(),
+        args: { where: { type: new GraphQLNonNull(boolExp(table)), description: 'filter the rows which have to be deleted' } },
+        description: `delete data from the table: "${table.name}"`,
+      };
+      mutationRoot.set(table.rootFields.delete, { kind: 'delete', table });
+      const pk = table.pg.primaryKey;
+      if (pk && pk.columns.every((name) => select.columns.has(name))) {
+        const args: GraphQLFieldConfigArgumentMap = {};
+        for (const name of pk.columns) {
+          const column = table.columnsByName.get(name);
+          if (column) args[column.gqlName] = { type: new GraphQLNonNull(columnType(column)) };
+        }
+        fields[table.rootFields.delete_by_pk] = { type: rowType(table), args, description: `delete single row from the table: "${table.name}"` };
+        mutationRoot.set(table.rootFields.delete_by_pk, { kind: 'delete_by_pk', table });
+      }
+    }
+  }
+  return Object.keys(fields).length > 0 ? new GraphQLObjectType({ name: 'mutation_root', fields }) : undefined;
 }

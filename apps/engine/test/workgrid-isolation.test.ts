@@ -117,6 +117,35 @@ function isolationSuite(mode: string, overrides: Partial<EngineConfig>, role: 'u
       }
     });
 
+    it('updates and deletes aimed at the other org change nothing', async () => {
+      const view = new RoleView(engine.engine.model, 'user');
+      const before = await superuser<{ n: number }[]>`select count(*)::int as n from audit_log where org_id = ${b.orgId}`;
+      for (const table of engine.engine.model.tables.values()) {
+        const orgColumn = table.columnsByName.get('org_id') ?? (table.name === 'orgs' ? table.columnsByName.get('id') : undefined);
+        if (!orgColumn || !view.select(table)?.columns.has(orgColumn.name)) continue;
+        const where = `{${orgColumn.gqlName}: {_eq: "${b.orgId}"}}`;
+        const update = table.update.get('user');
+        const probe = table.columns.find((column) => update?.columns.has(column.name) && ['text', 'citext', 'varchar'].includes(column.pg.typeName) && !column.enumTable && !(column.name in update.set));
+        if (update && (probe || role === 'user')) {
+          const set = probe ? `{${probe.gqlName}: "isolation-probe"}` : '{}';
+          const body = await gql(engine.app, { query: `mutation { ${table.rootFields.update}(where: ${where}, _set: ${set}) { affected_rows } }`, headers: headersFor(a) });
+          expect(body, table.name).toEqual({ data: { [table.rootFields.update]: { affected_rows: 0 } } });
+        }
+        if (table.delete.has('user')) {
+          const body = await gql(engine.app, { query: `mutation { ${table.rootFields.delete}(where: ${where}) { affected_rows } }`, headers: headersFor(a, b.orgId) });
+          expect(body, table.name).toEqual({ data: { [table.rootFields.delete]: { affected_rows: 0 } } });
+        }
+      }
+      const after = await superuser<{ n: number }[]>`select count(*)::int as n from audit_log where org_id = ${b.orgId}`;
+      expect(after[0]?.n).toBe(before[0]?.n);
+    });
+
+    it('inserts into the other org are refused and write nothing', async () => {
+      const body = (await gql(engine.app, { query: 'mutation { insert_tags_one(object: {name: "intruder"}) { id } }', headers: headersFor(a, b.orgId) })) as { errors?: { extensions: { code: string } }[] };
+      expect(body.errors?.[0]?.extensions.code).toBe('permission-error');
+      expect(await superuser`select 1 from tags where org_id = ${b.orgId} and name = 'intruder'`).toHaveLength(0);
+    });
+
     it('anonymous sees reference data only', async () => {
       const body = await gql(engine.app, { query: '{ __schema { queryType { fields { name } } } }', headers: { 'x-hasura-user-id': a.users.owner, 'x-hasura-org-id': a.orgId } });
       const fields = (body as { data: { __schema: { queryType: { fields: { name: string }[] } } } }).data.__schema.queryType.fields.map((field) => field.name);
@@ -135,6 +164,21 @@ describe('the metadata-only run is meaningful', () => {
     try {
       const body = await gql(engine.app, { query: `{ teams(where: {org_id: {_eq: "${b.orgId}"}}) { id } }`, headers: asRole('admin', { 'x-hasura-org-id': a.orgId }) });
       expect((body as { data: { teams: unknown[] } }).data.teams.length).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
+  });
+});
+
+describe('SQL rule codes', () => {
+  it('surface as the error code, without SQL detail for non-admins', async () => {
+    const engine = await startEngine(loadMetadataDirectory(METADATA_DIR));
+    try {
+      const body = await gql(engine.app, {
+        query: `mutation { update_org_memberships(where: {user_id: {_eq: "${a.users.owner}"}, org_id: {_eq: "${a.orgId}"}}, _set: {role: admin}) { affected_rows } }`,
+        headers: { 'x-hasura-admin-secret': 's3cret', 'x-hasura-role': 'user', 'x-hasura-user-id': a.users.owner, 'x-hasura-org-id': a.orgId },
+      });
+      expect(body).toEqual({ errors: [{ message: 'org_last_owner', extensions: { path: '$.selectionSet.update_org_memberships', code: 'org_last_owner' } }] });
     } finally {
       await engine.close();
     }

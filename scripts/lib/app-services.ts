@@ -16,11 +16,31 @@ export interface AppService {
   portVariable: PortVariable;
   /** Banner lines: label and URL. */
   links: (baseUrl: string) => [string, string][];
+  /** Variables the service reads under other names, derived from WorkGrid's environment. */
+  env?: (env: NodeJS.ProcessEnv) => Record<string, string>;
 }
 
 /** WorkGrid's own processes, in start order; engine, worker and web become one entry each. */
 export const appServices: AppService[] = [
   { name: 'actions', entry: 'actions/src/server.ts', portVariable: 'ACTIONS_PORT', links: (base) => [['Actions', base]] },
+  {
+    name: 'engine',
+    entry: 'apps/engine/src/server.ts',
+    portVariable: 'ENGINE_PORT',
+    links: (base) => [
+      ['GraphQL', `${base}/v1/graphql`],
+      ['GraphQL console', `${base}/console (admin secret: HASURA_GRAPHQL_ADMIN_SECRET in .env)`],
+    ],
+    // The engine reads Hasura's variable names; WorkGrid's .env names map onto them here.
+    env: (env) => ({
+      HASURA_GRAPHQL_DATABASE_URL: env['ENGINE_DATABASE_URL'] ?? '',
+      HASURA_GRAPHQL_SERVER_PORT: env['ENGINE_PORT'] ?? '',
+      HASURA_GRAPHQL_METADATA_DIR: join(repoRoot, 'hasura', 'metadata'),
+      HASURA_GRAPHQL_UNAUTHORIZED_ROLE: env['HASURA_GRAPHQL_UNAUTHORIZED_ROLE'] ?? 'anonymous',
+      // The embedded engine serves the GraphiQL console; .env's HASURA_GRAPHQL_ENABLE_CONSOLE is for compose's Hasura.
+      HASURA_GRAPHQL_ENABLE_CONSOLE: 'true',
+    }),
+  },
 ];
 
 export function presentServices(): AppService[] {
@@ -46,7 +66,8 @@ export async function startService(service: AppService, settings: Settings, env:
   if (runningService(service) !== undefined) return 'running';
   await assertPortFree(port, service.portVariable);
   const { entry, pidFile, logFile } = serviceFiles(service);
-  const pid = spawnDetached({ command: process.execPath, args: ['--import', 'tsx', entry], cwd: repoRoot, env, logFile, pidFile });
+  const serviceEnv = { ...env, ...(service.env?.(env) ?? {}) };
+  const pid = spawnDetached({ command: process.execPath, args: ['--import', 'tsx', entry], cwd: repoRoot, env: serviceEnv, logFile, pidFile });
   await waitUntil(
     async () => (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) })).ok,
     {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMetadataDirectory } from '../src/metadata.ts';
 import { renderSnapshot, SNAPSHOT_ROLES, snapshotPath } from '../src/snapshot.ts';
@@ -21,5 +22,15 @@ describe('committed per-role SDL snapshots', () => {
 
   it.each(SNAPSHOT_ROLES)('apps/engine/schema/%s.graphql is current (run `npm run schema:snapshot`)', (role) => {
     expect(readFileSync(snapshotPath(role), 'utf8')).toBe(renderSnapshot(engine.engine, role));
+  });
+});
+
+describe('docs/api.md', () => {
+  it('every GraphQL example validates against the committed user schema', () => {
+    const schema = buildSchema(readFileSync(snapshotPath('user'), 'utf8'));
+    const guide = readFileSync(join(METADATA_DIR, '..', '..', 'docs', 'api.md'), 'utf8');
+    const blocks = [...guide.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    expect(blocks.length).toBeGreaterThan(2);
+    for (const block of blocks) expect(validate(schema, parse(block)).map((error) => error.message)).toEqual([]);
   });
 });

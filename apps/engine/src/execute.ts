@@ -36,26 +36,41 @@ export function createPool(url: string, max = 10): Sql {
 
 /** Runs statements in one transaction that carries the session, returning each first column as text. */
 export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
-  let current: Statement | undefined;
+  let failed: Statement | undefined;
   try {
     return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
-      if (options.dbRole) await tx.unsafe(`set local role ${ident(options.dbRole)}`);
-      await tx.unsafe(`select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true)`, [
-        options.setSession ? JSON.stringify(session) : '',
-        options.trustMetadata ? 'on' : 'off',
-      ]);
-      const results: (string | null)[] = [];
-      for (const statement of statements) {
-        current = statement;
+      // Everything is sent at once (postgres.js pipelines unawaited queries in a transaction), so an
+      // operation costs about one round trip; a failure aborts the transaction and all that follows.
+      // postgres.js queries are lazy: each is started (and so queued) by attaching a handler, in order.
+      const start = <T>(query: PromiseLike<T>): PromiseLike<T> => query.then((value) => value);
+      const setup: PromiseLike<unknown>[] = [];
+      if (options.dbRole) setup.push(start(tx.unsafe(`set local role ${ident(options.dbRole)}`)));
+      setup.push(
+        start(tx.unsafe(`select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true)`, [
+          options.setSession ? JSON.stringify(session) : '',
+          options.trustMetadata ? 'on' : 'off',
+        ])),
+      );
+      const pending = statements.map((statement) => {
         const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
-        const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params);
+        return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, { prepare: true }).catch((error: unknown) => {
+          failed ??= statement;
+          throw error;
+        });
+      });
+      // Should the setup fail, the statements fail too; they are awaited only afterwards.
+      for (const query of pending) query.catch(() => undefined);
+      await Promise.all(setup);
+      const results: (string | null)[] = [];
+      for (const [index, rows] of (await Promise.all(pending)).entries()) {
+        const statement = statements[index] as Statement;
         if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
         results.push(rows[0]?.j ?? null);
       }
       return results;
     });
   } catch (error) {
-    throw mapPostgresError(error, current?.path);
+    throw mapPostgresError(error, failed?.path);
   }
 }
 

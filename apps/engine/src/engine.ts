@@ -228,7 +228,7 @@ export class Engine {
     const outputs: { key: string; value: string | { indexes: number[]; many: boolean } }[] = [];
     const statements: Statement[] = [];
     const add = (compiled: MutationStatement, checkError: HasuraError): number => {
-      statements.push({ text: compiled.text, params: compiled.params, kind: 'mutation', path: compiled.path, checkError });
+      statements.push({ text: compiled.text, params: compiled.params, kind: 'mutation', path: compiled.path, checkError, ...(compiled.followUp ? { followUp: compiled.followUp } : {}) });
       return statements.length - 1;
     };
     for (const field of collectFields(ctx, plan.operation.selectionSet.selections, 'mutation_root')) {

@@ -12,6 +12,8 @@ export interface Statement {
   path: string;
   /** Raised (and the transaction rolled back) when `ok` is false: a failed permission check. */
   checkError?: HasuraError;
+  /** A second statement built from the first one's answer (nested inserts); forces sequential execution. */
+  followUp?: (j: string) => { text: string; params: string[] };
 }
 
 export interface ExecuteOptions {
@@ -51,6 +53,23 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
           options.trustMetadata ? 'on' : 'off',
         ])),
       );
+      if (statements.some((statement) => statement.followUp)) {
+        await Promise.all(setup);
+        const results: (string | null)[] = [];
+        for (const statement of statements) {
+          failed = statement;
+          const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
+          const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params);
+          if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
+          let answer = rows[0]?.j ?? null;
+          if (statement.followUp && answer !== null) {
+            const next = statement.followUp(answer);
+            answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params))[0]?.j ?? null;
+          }
+          results.push(answer);
+        }
+        return results;
+      }
       const pending = statements.map((statement) => {
         const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
         return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, { prepare: true }).catch((error: unknown) => {

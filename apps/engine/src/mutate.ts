@@ -1,6 +1,6 @@
 import { argument, asList, asObject, bindValue, collectFields, compileBoolExp, newAlias, permissionFilter, rowJson, tableRef, textOf, type CollectedField, type CompileContext } from './compile.ts';
 import { HasuraError } from './errors.ts';
-import type { ColumnInfo, TableInfo } from './model.ts';
+import type { ColumnInfo, RelationshipInfo, TableInfo } from './model.ts';
 import { isSessionVariable, sessionValue } from './session.ts';
 import { ident, literal, Params, textArrayLiteral } from './sql.ts';
 
@@ -10,6 +10,8 @@ export const CHECK_FAILED = 'check constraint of an insert/update permission has
 export interface MutationStatement {
   text: string;
   params: string[];
+  /** Nested inserts: the answer is read by a second statement that sees the rows the first one wrote. */
+  followUp?: (j: string) => { text: string; params: string[] };
   path: string;
   checkPath: string;
 }
@@ -64,6 +66,9 @@ export function compileInsert(ctx: CompileContext, table: TableInfo, field: Coll
   const argName = one ? 'object' : 'objects';
   const argPath = `${path}.args.${argName}`;
   const objects = one ? [asObject(argument(ctx, field.node, 'object'))] : asList(argument(ctx, field.node, 'objects')).map(asObject);
+  if (objects.some((object) => Object.keys(object).some((key) => !table.columnsByGql.has(key) && table.relationships.has(key)))) {
+    return compileNestedInsert(ctx, table, field, path, one, objects, argPath);
+  }
   const alias = newAlias(ctx);
   const presetColumns = Object.keys(permission.set);
   const given = new Set<string>();
@@ -229,4 +234,118 @@ export function compileDelete(ctx: CompileContext, table: TableInfo, field: Coll
   const sql = `delete from ${tableRef(table)} as ${alias} where ${conditions.join(' and ')} returning ${alias}.*, true as "__check"`;
   const answer = byPk ? singleRow(ctx, table, cte, field, path) : mutationResponse(ctx, table, cte, field, path);
   return { text: finish(sql, cte, answer), params: ctx.params.values, path, checkPath: '$' };
+}
+
+/**
+ * Nested inserts in one statement of chained CTEs: object-relationship rows first (their keys copied
+ * into the parent), then the parent, then array-relationship rows (the parent's key copied in). The
+ * answer comes from a follow-up statement, which sees the rows written.
+ */
+function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: CollectedField, path: string, one: boolean, objects: Record<string, unknown>[], argPath: string): MutationStatement {
+  if (argument(ctx, field.node, 'on_conflict') !== undefined) throw new HasuraError('not-supported', 'on_conflict together with nested inserts is not supported yet', `${path}.args.on_conflict`);
+  const pk = table.pg.primaryKey?.columns ?? [];
+  if (pk.length === 0) throw new HasuraError('not-supported', `nested inserts into table "${table.name}" need a primary key`, argPath);
+  const ctes: string[] = [];
+  const written: string[] = [];
+
+  const insertRow = (tbl: TableInfo, object: Record<string, unknown>, objectPath: string, fixed: Map<string, string>, from: string[]): string => {
+    const permission = ctx.view.insert(tbl);
+    if (!permission) throw new HasuraError('validation-failed', `no insert permission on table "${tbl.name}"`, objectPath);
+    const values = new Map(fixed);
+    const sources = [...from];
+    const arrays: [RelationshipInfo, TableInfo, unknown[]][] = [];
+    for (const [key, value] of Object.entries(object)) {
+      const rel = tbl.relationships.get(key);
+      const target = rel ? ctx.view.model.tables.get(rel.target) : undefined;
+      if (rel && target && !tbl.columnsByGql.has(key)) {
+        const data = asObject(value)['data'];
+        if (rel.kind === 'array') {
+          arrays.push([rel, target, asList(data)]);
+          continue;
+        }
+        const child = insertRow(target, asObject(data), `${objectPath}.${key}.data`, new Map(), []);
+        for (const [local, remote] of rel.mapping) {
+          const localColumn = tbl.columnsByName.get(local);
+          if (localColumn && localColumn.gqlName in object) {
+            throw new HasuraError('validation-failed', `cannot insert object relationship "${rel.name}" as "${local}" column values are already determined`, objectPath);
+          }
+          values.set(local, `${child}.${ident(remote)}`);
+        }
+        sources.push(child);
+        continue;
+      }
+      const column = tbl.columnsByGql.get(key);
+      if (!column || !permission.columns.has(column.name) || column.name in permission.set) {
+        throw new HasuraError('validation-failed', `field '${key}' not found in type: '${tbl.gqlName}_insert_input'`, `${objectPath}.${key}`);
+      }
+      if (!values.has(column.name)) values.set(column.name, inputValue(ctx, column, value));
+    }
+    for (const [name, preset] of Object.entries(permission.set)) {
+      const column = tbl.columnsByName.get(name);
+      if (column && !fixed.has(name)) values.set(name, presetValue(ctx, column, preset));
+    }
+    const alias = newAlias(ctx);
+    const name = `_n${newAlias(ctx)}`;
+    const columns = [...values.keys()];
+    const body =
+      columns.length === 0
+        ? 'default values'
+        : `(${columns.map(ident).join(', ')}) select ${columns.map((column) => values.get(column) ?? 'null').join(', ')}${sources.length > 0 ? ` from ${sources.join(', ')}` : ''}`;
+    ctes.push(`${name} as (insert into ${tableRef(tbl)} as ${alias} ${body} returning ${alias}.*, ${checkExpression(ctx, tbl, alias, permission.check)} as "__check")`);
+    written.push(name);
+    for (const [rel, target, children] of arrays) {
+      children.forEach((child, index) => {
+        const keys = new Map(rel.mapping.map(([local, remote]) => [remote, `${name}.${ident(local)}`]));
+        insertRow(target, asObject(child), `${objectPath}.${rel.name}.data[${index}]`, keys, [name]);
+      });
+    }
+    return name;
+  };
+
+  const parents = objects.map((object, index) => insertRow(table, object, one ? argPath : `${argPath}[${index}]`, new Map(), []));
+  const all = `_all${newAlias(ctx)}`;
+  ctes.push(`${all} as (${parents.map((name) => `select * from ${name}`).join(' union all ')})`);
+  const affected = written.map((name) => `(select count(*) from ${name})`).join(' + ');
+  const keys = `json_build_object(${pk.map((column) => `${literal(column)}, ${all}.${ident(column)}`).join(', ')})`;
+  const checks = written.map((name) => `select "__check" as c from ${name}`).join(' union all ');
+  const text = `with ${ctes.join(', ')} select json_build_object('affected_rows', ${affected}, 'rows', (select coalesce(json_agg(${keys}), '[]'::json) from ${all}))::text as j, coalesce((select bool_and(_c.c) from (${checks}) _c), true) as ok`;
+  const params = ctx.params.values;
+
+  // The answer, compiled now with two parameters filled in once the rows are written.
+  ctx.params = new Params();
+  const rowsParam = ctx.params.add('[]');
+  const countParam = ctx.params.add('0');
+  const alias = newAlias(ctx);
+  const source = `rows from (json_populate_recordset(null::${tableRef(table)}, ${rowsParam}::text::json)) with ordinality as _k join ${tableRef(table)} ${alias} on ${pk.map((column) => `${alias}.${ident(column)} = _k.${ident(column)}`).join(' and ')} where ${permissionFilter(ctx, table, alias)}`;
+  let answer: string;
+  if (one) {
+    answer = `(select ${rowJson(ctx, table, alias, field.selections, path, 1)} from ${source} order by _k.ordinality limit 1)`;
+  } else {
+    const parts: string[] = [];
+    for (const part of collectFields(ctx, field.selections, `${table.gqlName}_mutation_response`)) {
+      if (part.name === '__typename') parts.push(`${literal(part.key)}, ${literal(`${table.gqlName}_mutation_response`)}`);
+      else if (part.name === 'affected_rows') parts.push(`${literal(part.key)}, (${countParam}::text)::integer`);
+      else if (part.name === 'returning') {
+        const json = rowJson(ctx, table, alias, part.selections, `${path}.selectionSet.${part.key}`, 2);
+        parts.push(`${literal(part.key)}, (select coalesce(json_agg(${json} order by _k.ordinality), '[]'::json) from ${source})`);
+      } else throw new HasuraError('validation-failed', `field '${part.name}' not found in type: '${table.gqlName}_mutation_response'`, `${path}.selectionSet.${part.key}`);
+    }
+    answer = `json_build_object(${parts.join(', ')})`;
+  }
+  const followParams = ctx.params.values;
+  // Both parameters appear whatever the selection, so Postgres can type them.
+  const followText = `select (${answer})::text as j, ${rowsParam}::text as _rows, ${countParam}::text as _count`;
+  return {
+    text,
+    params,
+    path: argPath,
+    checkPath: argPath,
+    followUp: (j) => {
+      const result = JSON.parse(j) as { affected_rows: number; rows: unknown[] };
+      const filled = [...followParams];
+      filled[0] = JSON.stringify(result.rows);
+      filled[1] = String(result.affected_rows);
+      return { text: followText, params: filled };
+    },
+  };
 }

@@ -485,6 +485,38 @@ function buildMutationRoot(input: MutationBuilderInput): GraphQLObjectType | und
   const inputObject = (name: string, columns: ColumnInfo[], typeOf: (column: ColumnInfo) => GraphQLInputType, description: string): GraphQLInputObjectType =>
     memo(name, () => new GraphQLInputObjectType({ name, description, fields: Object.fromEntries(columns.map((column) => [column.gqlName, { type: typeOf(column) }])) }));
 
+  const canInsert = (table: TableInfo): boolean => {
+    const permission = view.insert(table);
+    return permission !== undefined && !(permission.backendOnly && !backendOnly);
+  };
+  /** T_insert_input: insertable columns, and relationships into tables the role may insert into (nested inserts). */
+  const insertInputType = (table: TableInfo): GraphQLInputObjectType =>
+    memo(
+      `${table.gqlName}_insert_input`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${table.gqlName}_insert_input`,
+          description: `input type for inserting data into table "${table.name}"`,
+          fields: () => {
+            const insert = view.insert(table);
+            const fields: GraphQLInputFieldConfigMap = {};
+            for (const column of table.columns) {
+              if (insert?.columns.has(column.name) && !(column.name in insert.set) && !column.pg.generated) fields[column.gqlName] = { type: columnType(column) };
+            }
+            for (const rel of table.relationships.values()) {
+              const target = input.model.tables.get(rel.target);
+              if (!target || !canInsert(target)) continue;
+              const name = `${target.gqlName}_${rel.kind === 'object' ? 'obj' : 'arr'}_rel_insert_input`;
+              const data = rel.kind === 'object' ? new GraphQLNonNull(insertInputType(target)) : new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(insertInputType(target))));
+              fields[rel.name] = {
+                type: memo(name, () => new GraphQLInputObjectType({ name, description: `input type for inserting ${rel.kind === 'object' ? 'object' : 'array'} relation for remote table "${target.name}"`, fields: { data: { type: data } } })),
+              };
+            }
+            return fields;
+          },
+        }),
+    );
+
   for (const table of tables) {
     const select = view.select(table);
     const insert = view.insert(table);
@@ -521,8 +553,7 @@ function buildMutationRoot(input: MutationBuilderInput): GraphQLObjectType | und
     const constraints = [...(table.pg.primaryKey ? [table.pg.primaryKey] : []), ...table.pg.uniques];
 
     if (insert && !isBackendOnly(insert)) {
-      const insertable = table.columns.filter((column) => insert.columns.has(column.name) && !(column.name in insert.set) && !column.pg.generated);
-      const insertInput = inputObject(`${table.gqlName}_insert_input`, insertable, (column) => columnType(column), `input type for inserting data into table "${table.name}"`);
+      const insertInput = insertInputType(table);
       const args: GraphQLFieldConfigArgumentMap = {};
       const onConflict =
         update && select && constraints.length > 0 && !isBackendOnly(update)

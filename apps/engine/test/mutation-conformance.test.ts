@@ -119,6 +119,32 @@ describe('insert', () => {
     });
   });
 
+  it('inserts nested array relationships, linking children to the new parent', async () => {
+    await reset();
+    expect(await m('mutation { insert_author_one(object: {name: "D", articles: {data: [{title: "t1"}, {title: "t2"}]}}) { name articles(order_by: {id: asc}) { title } } }')).toEqual({
+      data: { insert_author_one: { name: 'D', articles: [{ title: 't1' }, { title: 't2' }] } },
+    });
+    expect(await m('mutation { insert_author(objects: [{name: "E", articles: {data: [{title: "t3"}]}}, {name: "F"}]) { affected_rows returning { name articles { title } } } }')).toEqual({
+      data: { insert_author: { affected_rows: 3, returning: [{ name: 'E', articles: [{ title: 't3' }] }, { name: 'F', articles: [] }] } },
+    });
+  });
+
+  it('inserts nested object relationships first and copies their key', async () => {
+    await reset();
+    expect(await m('mutation { insert_article_one(object: {title: "Solo", author: {data: {name: "G"}}}) { title author { name } } }')).toEqual({
+      data: { insert_article_one: { title: 'Solo', author: { name: 'G' } } },
+    });
+    const clash = (await m('mutation { insert_article_one(object: {title: "X", author_id: 1, author: {data: {name: "H"}}}) { id } }')) as { errors: { message: string }[] };
+    expect(clash.errors[0]?.message).toBe('cannot insert object relationship "author" as "author_id" column values are already determined');
+  });
+
+  it('rolls back the whole nested insert when a child fails', async () => {
+    await reset();
+    const result = (await m('mutation { insert_author_one(object: {name: "I", articles: {data: [{title: "ok"}, {}]}}) { id } }')) as { errors: { extensions: { code: string } }[] };
+    expect(result.errors[0]?.extensions.code).toBe('constraint-violation');
+    expect(await sql.unsafe(`select 1 from ${SCHEMA}.author where name = 'I'`)).toHaveLength(0);
+  });
+
   it('returns relationships of inserted rows', async () => {
     await reset();
     expect(await m('mutation { insert_article_one(object: {title: "New", author_id: 1}) { title author { name } } }')).toEqual({ data: { insert_article_one: { title: 'New', author: { name: 'Ann' } } } });

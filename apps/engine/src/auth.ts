@@ -204,6 +204,8 @@ export interface ResolvedAuth {
   session: Session;
   /** The request carried the right admin secret (or no secret is configured). */
   admin: boolean;
+  /** backend_only permissions apply: admin secret plus `x-hasura-use-backend-only-permissions: true`. */
+  backendOnly: boolean;
 }
 
 export interface AuthConfig {
@@ -227,7 +229,10 @@ export async function authenticate(config: AuthConfig, rawHeaders: Record<string
   for (const [name, value] of Object.entries(rawHeaders)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const finish = (role: string, session: Session, admin: boolean): ResolvedAuth => ({ role, session: { ...session, 'x-hasura-role': role }, admin });
+  const finish = (role: string, session: Session, admin: boolean): ResolvedAuth => {
+    const { 'x-hasura-use-backend-only-permissions': backend, ...rest } = session;
+    return { role, session: { ...rest, 'x-hasura-role': role }, admin, backendOnly: admin && backend?.toLowerCase() === 'true' };
+  };
   if (config.adminSecret === undefined) {
     const session = headerSession(headers);
     return finish(session['x-hasura-role'] ?? 'admin', session, true);

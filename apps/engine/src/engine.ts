@@ -117,11 +117,12 @@ export class Engine {
     return model;
   }
 
-  roleSchema(role: string): RoleSchema {
-    let schema = this.schemas.get(role);
+  roleSchema(role: string, backendOnly = false): RoleSchema {
+    const key = backendOnly ? `${role}\u0000backend` : role;
+    let schema = this.schemas.get(key);
     if (!schema) {
-      schema = buildRoleSchema(this.model, role);
-      this.schemas.set(role, schema);
+      schema = buildRoleSchema(this.model, role, backendOnly);
+      this.schemas.set(key, schema);
     }
     return schema;
   }
@@ -164,7 +165,7 @@ export class Engine {
     const operationName = typeof request['operationName'] === 'string' ? request['operationName'] : undefined;
     const variables = request['variables'] ?? {};
     if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new HasuraError('parse-failed', 'expected an object for variables', '$.variables');
-    const roleSchema = this.roleSchema(auth.role);
+    const roleSchema = this.roleSchema(auth.role, auth.backendOnly);
     const plan = this.plan(roleSchema, query, operationName);
     const rawVariables = variables as Record<string, unknown>;
     const coerced = getVariableValues(roleSchema.schema, plan.operation.variableDefinitions ?? [], rawVariables);
@@ -183,7 +184,7 @@ export class Engine {
   }
 
   private plan(roleSchema: RoleSchema, query: string, operationName: string | undefined): Plan {
-    const key = `${roleSchema.role}\u0000${operationName ?? ''}\u0000${query}`;
+    const key = `${roleSchema.role}\u0000${roleSchema.backendOnly ? 'b' : ''}\u0000${operationName ?? ''}\u0000${query}`;
     const cached = this.plans.get(key);
     if (cached) return cached;
     let document: DocumentNode;

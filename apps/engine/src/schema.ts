@@ -30,6 +30,7 @@ export interface RootFieldTarget {
 
 export interface RoleSchema {
   role: string;
+  backendOnly: boolean;
   schema: GraphQLSchema;
   queryRoot: Map<string, RootFieldTarget>;
   mutationRoot: Map<string, RootFieldTarget>;
@@ -453,7 +454,7 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
   const mutationRoot = new Map<string, RootFieldTarget>();
   const mutation = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot, backendOnly });
   const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
-  return { role, schema, queryRoot, mutationRoot };
+  return { role, backendOnly, schema, queryRoot, mutationRoot };
 }
 
 function listOf(type: GraphQLObjectType): GraphQLNonNull<GraphQLList<GraphQLNonNull<GraphQLObjectType>>> {

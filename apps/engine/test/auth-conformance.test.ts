@@ -19,6 +19,7 @@ const TABLES: TableMetadata[] = [
       { role: 'editor', permission: { columns: ['id', 'owner', 'body'], filter: {} } },
       { role: 'anonymous', permission: { columns: ['id'], filter: { id: { _eq: 1 } } } },
     ],
+    insert_permissions: [{ role: 'editor', permission: { columns: ['id', 'owner', 'body'], check: {}, backend_only: true } }],
   },
 ];
 
@@ -132,6 +133,40 @@ describe('JWT configuration', () => {
     } finally {
       await remote.close();
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('backend_only permissions', () => {
+  const insert = 'mutation { insert_note_one(object: {id: 3, body: "b"}) { id } }';
+  it('hide the mutation unless the admin secret and x-hasura-use-backend-only-permissions are sent', async () => {
+    expect(await ask({ ...asAdmin, 'x-hasura-role': 'editor' }, insert)).toEqual({ errors: [{ message: 'no mutations exist', extensions: { path: '$', code: 'validation-failed' } }] });
+    const token = await sign(claims());
+    expect(await ask({ authorization: `Bearer ${token}`, 'x-hasura-role': 'editor', 'x-hasura-use-backend-only-permissions': 'true' }, insert)).toEqual({
+      errors: [{ message: 'no mutations exist', extensions: { path: '$', code: 'validation-failed' } }],
+    });
+    expect(await ask({ ...asAdmin, 'x-hasura-role': 'editor', 'x-hasura-use-backend-only-permissions': 'true' }, insert)).toEqual({ data: { insert_note_one: { id: 3 } } });
+  });
+});
+
+describe('claims_map', () => {
+  it('maps session variables from arbitrary claim paths, with defaults', async () => {
+    const mapped = await startEngine(metadataOf(TABLES), {
+      jwtSecret: JSON.stringify({
+        type: 'HS256',
+        key: KEY,
+        claims_map: {
+          'x-hasura-allowed-roles': { path: '$.roles' },
+          'x-hasura-default-role': { path: '$.role', default: 'user' },
+          'x-hasura-user-id': { path: '$.user.id' },
+        },
+      }),
+    });
+    try {
+      const token = await sign({ roles: ['user'], user: { id: '7' } });
+      expect(await gql(mapped.app, { query: '{ note { id } }', headers: { authorization: `Bearer ${token}` } })).toEqual({ data: { note: [{ id: 2 }] } });
+    } finally {
+      await mapped.close();
     }
   });
 });

@@ -32,6 +32,21 @@ export function buildApp(engine: Engine): FastifyInstance {
     reply.header('x-request-id', request.id);
   });
 
+  // CORS as Hasura's default (HASURA_GRAPHQL_CORS_DOMAIN=*): any origin, credentials echoed per origin.
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin) return;
+    reply.header('access-control-allow-origin', origin);
+    reply.header('access-control-allow-credentials', 'true');
+    reply.header('vary', 'Origin');
+    if (request.method === 'OPTIONS') {
+      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+      reply.header('access-control-allow-headers', request.headers['access-control-request-headers'] ?? 'content-type, authorization');
+      reply.header('access-control-max-age', '1728000');
+      return reply.code(204).send();
+    }
+  });
+
   app.setErrorHandler(async (error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
     const hasuraError = tooLarge ? new HasuraError('bad-request', 'request body too large', '$') : new HasuraError('unexpected', 'internal error', '$', undefined, 500);

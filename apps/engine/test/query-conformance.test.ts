@@ -282,6 +282,13 @@ describe('endpoints', () => {
     expect(JSON.parse(missing.body)).toEqual({ path: '$', error: 'resource does not exist', code: 'not-found' });
   });
 
+  it('answers CORS preflights for any origin', async () => {
+    const response = await engine.app.inject({ method: 'OPTIONS', url: '/v1/graphql', headers: { origin: 'http://localhost:3300', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('http://localhost:3300');
+    expect(response.headers['access-control-allow-headers']).toBe('authorization, content-type');
+  });
+
   it('echoes x-request-id', async () => {
     const response = await engine.app.inject({ method: 'POST', url: '/v1/graphql', headers: { 'content-type': 'application/json', 'x-request-id': 'abc-1', ...asAdmin }, payload: '{"query":"{__typename}"}' });
     expect(response.headers['x-request-id']).toBe('abc-1');

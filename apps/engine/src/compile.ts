@@ -1,5 +1,6 @@
 import { Kind, valueFromASTUntyped, type FieldNode, type FragmentDefinitionNode, type SelectionNode } from 'graphql';
 import { HasuraError } from './errors.ts';
+import type { PgFunction, PgFunctionArg } from './introspection.ts';
 import type { ColumnInfo, RelationshipInfo, TableInfo } from './model.ts';
 import { isComparable, isNumeric, scalarName, type RoleView } from './schema.ts';
 import { isSessionVariable, sessionValue, type Session } from './session.ts';
@@ -322,7 +323,7 @@ function intArg(value: unknown, name: string, path: string): number | undefined 
  * `from <table> alias where <join> and <permission> and <where> order by … limit … offset …`,
  * with `distinct on` when asked: the rows one list level reads.
  */
-function rowSource(ctx: CompileContext, table: TableInfo, alias: string, args: SelectArgs, path: string, join: string | undefined, projection: string): string {
+function rowSource(ctx: CompileContext, table: TableInfo, alias: string, args: SelectArgs, path: string, join: string | undefined, projection: string, from = tableRef(table)): string {
   const conditions = [permissionFilter(ctx, table, alias)];
   if (join) conditions.unshift(join);
   if (args.where !== undefined) conditions.push(compileBoolExp(ctx, table, alias, args.where, 'client', `${path}.args.where`));
@@ -344,7 +345,7 @@ function rowSource(ctx: CompileContext, table: TableInfo, alias: string, args: S
   const userLimit = intArg(args.limit, 'limit', `${path}.args.limit`);
   const limit = permissionLimit !== undefined && userLimit !== undefined ? Math.min(permissionLimit, userLimit) : (userLimit ?? permissionLimit);
   const offset = intArg(args.offset, 'offset', `${path}.args.offset`);
-  let text = `select ${distinct}${projection} from ${tableRef(table)} ${alias} where ${conditions.join(' and ')}`;
+  let text = `select ${distinct}${projection} from ${from} ${alias} where ${conditions.join(' and ')}`;
   if (order.length > 0) text += ` order by ${order.map((item) => `${item.expression} ${item.direction}`).join(', ')}`;
   if (limit !== undefined) text += ` limit ${limit}`;
   if (offset !== undefined) text += ` offset ${offset}`;
@@ -374,6 +375,16 @@ export function rowJson(ctx: CompileContext, table: TableInfo, alias: string, se
       } else {
         columns.push(`${alias}.${ident(column.name)} as ${key}`);
       }
+      continue;
+    }
+    const computed = table.computedFields.get(field.name);
+    if (computed && !table.relationships.has(field.name)) {
+      const named = new Map([[computed.tableArgument, `row(${table.columns.map((c) => `${alias}.${ident(c.name)}`).join(', ')})::${tableRef(table)}`]]);
+      if (computed.sessionArgument) named.set(computed.sessionArgument, ctx.params.typed(JSON.stringify(ctx.session), 'json'));
+      const call = functionCall(ctx, computed.fn, named, argument(ctx, field.node, 'args'), `${here}.args.args`);
+      const target = computed.returnsTable ? ctx.view.model.tables.get(computed.returnsTable) : undefined;
+      if (target) columns.push(`(${listQuery(ctx, target, newAlias(ctx), field, here, depth + 1, undefined, call)}) as ${key}`);
+      else columns.push(`${call} as ${key}`);
       continue;
     }
     const rel = table.relationships.get(field.name);
@@ -418,9 +429,9 @@ function parseJsonPath(path: string, errorPath: string): string[] {
 }
 
 /** SQL yielding the JSON array of a list field (root `T` or an array relationship). */
-export function listQuery(ctx: CompileContext, table: TableInfo, alias: string, field: CollectedField, path: string, depth: number, join?: string): string {
+export function listQuery(ctx: CompileContext, table: TableInfo, alias: string, field: CollectedField, path: string, depth: number, join?: string, from?: string): string {
   const json = rowJson(ctx, table, alias, field.selections, path, depth);
-  const source = rowSource(ctx, table, alias, selectArgs(ctx, field.node), path, join, `${json} as j`);
+  const source = rowSource(ctx, table, alias, selectArgs(ctx, field.node), path, join, `${json} as j`, from);
   return `select coalesce(json_agg(_s.j), '[]'::json) from (${source}) _s`;
 }
 
@@ -494,4 +505,28 @@ export function byPkQuery(ctx: CompileContext, table: TableInfo, field: Collecte
   }
   const json = rowJson(ctx, table, alias, field.selections, path, 1);
   return `select ${json} from ${tableRef(table)} ${alias} where ${conditions.join(' and ')} limit 1`;
+}
+
+/** `"schema"."fn"(name => value, ...)`: fixed arguments (row, session) and the client's `args`, bound and cast. */
+export function functionCall(ctx: CompileContext, fn: PgFunction, fixed: Map<string, string>, args: unknown, path: string): string {
+  const given = asObject(args);
+  const parts: string[] = [];
+  for (const arg of fn.args) {
+    const fixedValue = fixed.get(arg.name);
+    if (fixedValue !== undefined) {
+      parts.push(`${ident(arg.name)} => ${fixedValue}`);
+      continue;
+    }
+    if (!(arg.name in given)) {
+      if (arg.hasDefault) continue;
+      throw new HasuraError('validation-failed', `missing required field '${arg.name}'`, path);
+    }
+    parts.push(`${ident(arg.name)} => ${argumentValue(ctx, arg, given[arg.name])}`);
+  }
+  return `${ident(fn.schema)}.${ident(fn.name)}(${parts.join(', ')})`;
+}
+
+function argumentValue(ctx: CompileContext, arg: PgFunctionArg, value: unknown): string {
+  if (value === null || value === undefined) return `null::${arg.sqlType}`;
+  return ctx.params.typed(typeof value === 'object' ? JSON.stringify(value) : textOf(value), arg.sqlType);
 }

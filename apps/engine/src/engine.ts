@@ -17,14 +17,14 @@ import {
 } from 'graphql';
 import type { Sql } from 'postgres';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
-import { aggregateQuery, byPkQuery, collectFields, listQuery, newAlias, type CompileContext } from './compile.ts';
+import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CompileContext } from './compile.ts';
 import type { EngineConfig } from './config.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
 import { runInTransaction, createPool, type Statement } from './execute.ts';
-import { enumValues, introspect } from './introspection.ts';
+import { enumValues, introspect, introspectFunctions } from './introspection.ts';
 import { loadMetadataDirectory, type Metadata } from './metadata.ts';
 import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
-import { buildModel, type InconsistentObject, type Model } from './model.ts';
+import { buildModel, type InconsistentObject, type Model, type TableInfo } from './model.ts';
 import { buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
 import { Params } from './sql.ts';
 
@@ -48,7 +48,7 @@ const NO_QUERIES = "There are no queries available to the current role. Either t
 export class Engine {
   readonly sql: Sql;
   private metadata: Metadata = { version: 3, sources: [] };
-  model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [] };
+  model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [] };
   private readonly schemas = new Map<string, RoleSchema>();
   private readonly plans = new Map<string, Plan>();
   private readonly auth: AuthConfig;
@@ -98,11 +98,11 @@ export class Engine {
   }
 
   private async buildModel(metadata: Metadata): Promise<Model> {
-    const catalog = await this.sql.begin('read only', async (tx) => {
+    const { catalog, functions } = await this.sql.begin('read only', async (tx) => {
       if (this.config.dbRole) await tx.unsafe(`set local role "${this.config.dbRole.replace(/"/g, '""')}"`);
-      return introspect(tx);
+      return { catalog: await introspect(tx), functions: await introspectFunctions(tx) };
     });
-    const first = buildModel(metadata, catalog, new Map());
+    const first = buildModel(metadata, catalog, new Map(), functions);
     const enums = new Map<string, { value: string; comment: string | null }[]>();
     for (const table of first.tables.values()) {
       if (!table.isEnum) continue;
@@ -112,7 +112,7 @@ export class Engine {
         first.inconsistencies.push({ type: 'table', name: `table ${table.name}`, reason: `Inconsistent object: cannot read enum values: ${asHasuraError(error).message}`, definition: { schema: table.schema, name: table.name } });
       }
     }
-    const model = buildModel(metadata, catalog, enums);
+    const model = buildModel(metadata, catalog, enums, functions);
     model.inconsistencies.push(...first.inconsistencies.filter((item) => item.reason.includes('enum values')));
     return model;
   }
@@ -306,11 +306,19 @@ export class Engine {
         outputs.push({ key: field.key, value: 'introspection' });
         continue;
       }
+      const fn = roleSchema.functionRoot.get(field.name);
       const target = roleSchema.queryRoot.get(field.name);
-      if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
+      if (!target && !fn) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
       ctx.params = new Params();
       let text: string;
-      if (target.kind === 'select') text = listQuery(ctx, target.table, newAlias(ctx), field, path, 1);
+      if (fn) {
+        const table = this.model.tables.get(fn.returnsTable) as TableInfo;
+        const fixed = new Map<string, string>();
+        if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(auth.session), 'json'));
+        const call = functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
+        text = listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call);
+      } else if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
+      else if (target.kind === 'select') text = listQuery(ctx, target.table, newAlias(ctx), field, path, 1);
       else if (target.kind === 'select_aggregate') text = aggregateQuery(ctx, target.table, newAlias(ctx), field, path, 1);
       else text = byPkQuery(ctx, target.table, field, path);
       outputs.push({ key: field.key, value: statements.length });

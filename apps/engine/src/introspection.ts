@@ -40,6 +40,78 @@ export interface PgTable {
 
 export type PgCatalog = Map<string, PgTable>;
 
+export interface PgFunctionArg {
+  name: string;
+  typeName: string;
+  sqlType: string;
+  hasDefault: boolean;
+}
+
+export interface PgFunction {
+  schema: string;
+  name: string;
+  args: PgFunctionArg[];
+  /** Return type name (pg_type.typname) and SQL type. */
+  returnTypeName: string;
+  returnSqlType: string;
+  returnsSet: boolean;
+  /** `schema.table` when the function returns rows of a table. */
+  returnsTable: string | undefined;
+  volatility: 'i' | 's' | 'v';
+}
+
+interface FunctionRow {
+  schema: string;
+  name: string;
+  arg_names: string[] | null;
+  arg_types: string[];
+  arg_sql_types: string[];
+  defaults: number;
+  return_type: string;
+  return_sql_type: string;
+  returns_set: boolean;
+  return_table: string | null;
+  volatility: 'i' | 's' | 'v';
+}
+
+/** User functions (not aggregates, not overloaded away): what tracked functions and computed fields need. */
+export async function introspectFunctions(sql: Sql | TransactionSql): Promise<Map<string, PgFunction>> {
+  const rows = await sql<FunctionRow[]>`
+    select n.nspname as schema, p.proname as name, to_json(p.proargnames) as arg_names,
+           to_json(array(select t.typname::text from unnest(p.proargtypes) with ordinality a(oid, i) join pg_type t on t.oid = a.oid order by a.i)) as arg_types,
+           to_json(array(select format_type(a.oid, null) from unnest(p.proargtypes) with ordinality a(oid, i) order by a.i)) as arg_sql_types,
+           p.pronargdefaults::int as defaults, rt.typname as return_type, format_type(p.prorettype, null) as return_sql_type,
+           p.proretset as returns_set,
+           case when rc.oid is not null then rn.nspname || '.' || rc.relname end as return_table,
+           p.provolatile as volatility
+    from pg_proc p
+    join pg_namespace n on n.oid = p.pronamespace
+    join pg_type rt on rt.oid = p.prorettype
+    left join pg_class rc on rc.oid = rt.typrelid and rc.relkind in ('r', 'p', 'v', 'm')
+    left join pg_namespace rn on rn.oid = rc.relnamespace
+    where p.prokind = 'f' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`;
+  const functions = new Map<string, PgFunction>();
+  for (const row of rows) {
+    const count = row.arg_types.length;
+    functions.set(`${row.schema}.${row.name}`, {
+      schema: row.schema,
+      name: row.name,
+      args: row.arg_types.map((typeName, index) => ({
+        name: row.arg_names?.[index] ?? `arg_${index + 1}`,
+        typeName,
+        sqlType: row.arg_sql_types[index] ?? 'text',
+        hasDefault: index >= count - row.defaults,
+      })),
+      returnTypeName: row.return_type,
+      returnSqlType: row.return_sql_type,
+      returnsSet: row.returns_set,
+      returnsTable: row.return_table ?? undefined,
+      volatility: row.volatility,
+    });
+  }
+  return functions;
+}
+
 interface ColumnRow {
   schema: string;
   table: string;

@@ -1,4 +1,4 @@
-import type { PgCatalog, PgColumn, PgTable } from './introspection.ts';
+import type { PgCatalog, PgColumn, PgFunction, PgFunctionArg, PgTable } from './introspection.ts';
 import {
   qualifiedTable,
   tableKey,
@@ -28,7 +28,29 @@ export interface RelationshipInfo {
   mapping: [string, string][];
 }
 
+/** A computed field: a function of the row (and optionally the session), scalar or table-returning. */
+export interface ComputedFieldInfo {
+  name: string;
+  fn: PgFunction;
+  tableArgument: string;
+  sessionArgument: string | undefined;
+  /** Arguments the client supplies through `args`. */
+  inputs: PgFunctionArg[];
+  /** Key of the returned table, for table-returning computed fields. */
+  returnsTable: string | undefined;
+}
+
+/** A tracked SQL function exposed as a query root field returning rows of a table. */
+export interface FunctionInfo {
+  gqlName: string;
+  fn: PgFunction;
+  sessionArgument: string | undefined;
+  inputs: PgFunctionArg[];
+  returnsTable: string;
+}
+
 export interface ResolvedSelect {
+  computedFields?: Set<string>;
   columns: Set<string>;
   filter: Record<string, unknown>;
   limit: number | undefined;
@@ -78,6 +100,7 @@ export interface TableInfo {
   columnsByName: Map<string, ColumnInfo>;
   columnsByGql: Map<string, ColumnInfo>;
   relationships: Map<string, RelationshipInfo>;
+  computedFields: Map<string, ComputedFieldInfo>;
   rootFields: Record<RootFieldKind, string>;
   isEnum: boolean;
   enumValues: { value: string; comment: string | null }[];
@@ -95,6 +118,7 @@ export interface InconsistentObject {
 }
 
 export interface Model {
+  functions: FunctionInfo[];
   tables: Map<string, TableInfo>;
   roles: Set<string>;
   inconsistencies: InconsistentObject[];
@@ -125,7 +149,12 @@ function normaliseBoolExp(value: unknown): Record<string, unknown> {
 }
 
 /** Joins metadata with the catalog; what does not resolve becomes an inconsistent object, as in Hasura. */
-export function buildModel(metadata: Metadata, catalog: PgCatalog, enumData: Map<string, { value: string; comment: string | null }[]>): Model {
+export function buildModel(
+  metadata: Metadata,
+  catalog: PgCatalog,
+  enumData: Map<string, { value: string; comment: string | null }[]>,
+  pgFunctions: Map<string, PgFunction> = new Map(),
+): Model {
   const tables = new Map<string, TableInfo>();
   const roles = new Set<string>();
   const inconsistencies: InconsistentObject[] = [];
@@ -169,6 +198,7 @@ export function buildModel(metadata: Metadata, catalog: PgCatalog, enumData: Map
       columnsByName: new Map(columns.map((column) => [column.name, column])),
       columnsByGql: new Map(columns.map((column) => [column.gqlName, column])),
       relationships: new Map(),
+      computedFields: new Map(),
       rootFields,
       isEnum: entry.is_enum === true,
       enumValues: enumData.get(key) ?? [],
@@ -207,6 +237,32 @@ export function buildModel(metadata: Metadata, catalog: PgCatalog, enumData: Map
     for (const rel of entry.object_relationships ?? []) addRelationship(rel, 'object');
     for (const rel of entry.array_relationships ?? []) addRelationship(rel, 'array');
 
+    for (const raw of (entry.computed_fields ?? []) as ComputedFieldMetadata[]) {
+      const ref = qualifiedTable(raw.definition.function);
+      const fn = pgFunctions.get(tableKey(ref));
+      const problem = !fn
+        ? `no such function exists: "${tableKey(ref)}"`
+        : fn.args.length === 0
+          ? `function "${fn.name}" takes no table argument`
+          : fn.returnsSet && !fn.returnsTable
+            ? `function "${fn.name}" returns a set of a non-table type`
+            : undefined;
+      if (!fn || problem) {
+        inconsistencies.push({ type: 'computed_field', name: `computed_field ${raw.name} of table ${table.name} in source ${sourceName}`, reason: `Inconsistent object: ${problem ?? ''}`, definition: raw });
+        continue;
+      }
+      const tableArgument = raw.definition.table_argument ?? fn.args[0]?.name ?? '';
+      const sessionArgument = raw.definition.session_argument;
+      table.computedFields.set(raw.name, {
+        name: raw.name,
+        fn,
+        tableArgument,
+        sessionArgument,
+        inputs: fn.args.filter((arg) => arg.name !== tableArgument && arg.name !== sessionArgument),
+        returnsTable: fn.returnsTable && tables.has(fn.returnsTable) ? fn.returnsTable : undefined,
+      });
+    }
+
     const allColumns = (spec: string[] | '*' | undefined): Set<string> =>
       new Set(spec === '*' || spec === undefined ? table.columns.map((column) => column.name) : spec);
     const checkColumns = (role: string, kind: string, columns: Set<string>): boolean => {
@@ -230,6 +286,7 @@ export function buildModel(metadata: Metadata, catalog: PgCatalog, enumData: Map
         filter: normaliseBoolExp(p.filter),
         limit: p.limit,
         allowAggregations: p.allow_aggregations === true,
+        computedFields: new Set(p.computed_fields ?? []),
         queryRootFields: p.query_root_fields ? new Set(p.query_root_fields) : undefined,
       });
     }
@@ -259,7 +316,39 @@ export function buildModel(metadata: Metadata, catalog: PgCatalog, enumData: Map
       table.delete.set(role, { filter: normaliseBoolExp(p.filter), backendOnly: p.backend_only === true });
     }
   }
-  return { tables, roles, inconsistencies };
+  const functions: FunctionInfo[] = [];
+  for (const raw of (source?.functions ?? []) as TrackedFunctionMetadata[]) {
+    const ref = qualifiedTable(raw.function);
+    const fn = pgFunctions.get(tableKey(ref));
+    if (!fn || !fn.returnsTable || !tables.has(fn.returnsTable)) {
+      inconsistencies.push({
+        type: 'function',
+        name: `function ${tableKey(ref)} in source ${sourceName}`,
+        reason: `Inconsistent object: ${fn ? `the function "${fn.name}" does not return a set of rows of a tracked table` : `no such function exists: "${tableKey(ref)}"`}`,
+        definition: raw,
+      });
+      continue;
+    }
+    const sessionArgument = raw.configuration?.session_argument;
+    functions.push({
+      gqlName: raw.configuration?.custom_name ?? (ref.schema === 'public' ? ref.name : `${ref.schema}_${ref.name}`),
+      fn,
+      sessionArgument,
+      inputs: fn.args.filter((arg) => arg.name !== sessionArgument),
+      returnsTable: fn.returnsTable,
+    });
+  }
+  return { tables, roles, inconsistencies, functions };
+}
+
+interface ComputedFieldMetadata {
+  name: string;
+  definition: { function: { schema: string; name: string } | string; table_argument?: string; session_argument?: string };
+}
+
+interface TrackedFunctionMetadata {
+  function: { schema: string; name: string } | string;
+  configuration?: { custom_name?: string; session_argument?: string; exposed_as?: string };
 }
 
 function resolveRelationship(table: TableInfo, rel: RelationshipMetadata, kind: 'object' | 'array', tables: Map<string, TableInfo>): RelationshipInfo | string {

@@ -18,7 +18,7 @@ import {
   type GraphQLInputType,
   type GraphQLOutputType,
 } from 'graphql';
-import type { ColumnInfo, Model, RelationshipInfo, ResolvedInsert, ResolvedSelect, ResolvedUpdate, RootFieldKind, TableInfo } from './model.ts';
+import type { ColumnInfo, ComputedFieldInfo, FunctionInfo, Model, RelationshipInfo, ResolvedInsert, ResolvedSelect, ResolvedUpdate, RootFieldKind, TableInfo } from './model.ts';
 
 export const ADMIN_ROLE = 'admin';
 
@@ -34,6 +34,7 @@ export interface RoleSchema {
   schema: GraphQLSchema;
   queryRoot: Map<string, RootFieldTarget>;
   mutationRoot: Map<string, RootFieldTarget>;
+  functionRoot: Map<string, FunctionInfo>;
 }
 
 /** Permissions of one role, with admin seeing and doing everything. */
@@ -49,7 +50,7 @@ export class RoleView {
 
   select(table: TableInfo): ResolvedSelect | undefined {
     if (this.isAdmin) {
-      return { columns: new Set(table.columns.map((c) => c.name)), filter: {}, limit: undefined, allowAggregations: true, queryRootFields: undefined };
+      return { columns: new Set(table.columns.map((c) => c.name)), computedFields: new Set(table.computedFields.keys()), filter: {}, limit: undefined, allowAggregations: true, queryRootFields: undefined };
     }
     return table.select.get(this.role);
   }
@@ -76,6 +77,13 @@ export class RoleView {
     return table.columns.filter((column) => permission.columns.has(column.name));
   }
 
+  /** Computed fields of `table` this role may read. */
+  computedFields(table: TableInfo): ComputedFieldInfo[] {
+    const permission = this.select(table);
+    if (!permission) return [];
+    return [...table.computedFields.values()].filter((field) => permission.computedFields?.has(field.name));
+  }
+
   target(rel: RelationshipInfo): TableInfo | undefined {
     const target = this.model.tables.get(rel.target);
     return target && this.select(target) ? target : undefined;
@@ -88,7 +96,11 @@ const NOT_COMPARABLE = new Set(['json', 'jsonb', 'bool', 'xml', 'point', 'geomet
 
 /** Hasura's scalar for a Postgres type: built-ins for int4/float4/text/varchar/bool, else the type's name. */
 export function scalarName(column: ColumnInfo): string {
-  switch (column.pg.typeName) {
+  return scalarNameOf(column.pg.typeName);
+}
+
+export function scalarNameOf(typeName: string): string {
+  switch (typeName) {
     case 'int4':
       return 'Int';
     case 'float4':
@@ -103,7 +115,7 @@ export function scalarName(column: ColumnInfo): string {
     case 'int8':
       return 'bigint';
     default:
-      return column.pg.typeName;
+      return typeName;
   }
 }
 
@@ -327,6 +339,18 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
         }),
     );
 
+  const functionArgs = (name: string, inputs: FunctionInfo['inputs']): GraphQLInputObjectType | undefined =>
+    inputs.length === 0
+      ? undefined
+      : memo(
+          `${name}_args`,
+          () =>
+            new GraphQLInputObjectType({
+              name: `${name}_args`,
+              fields: Object.fromEntries(inputs.map((arg) => [arg.name, { type: scalar(scalarNameOf(arg.typeName)) }])),
+            }),
+        );
+
   const selectArgs = (table: TableInfo): GraphQLFieldConfigArgumentMap => ({
     distinct_on: { type: new GraphQLList(new GraphQLNonNull(selectColumnEnum(table))), description: 'distinct select on columns' },
     limit: { type: GraphQLInt, description: 'limit the number of rows returned' },
@@ -349,6 +373,18 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
               const field: GraphQLFieldConfig<unknown, unknown> = { type: column.pg.nullable ? type : new GraphQLNonNull(type) };
               if (column.pg.typeName === 'jsonb' || column.pg.typeName === 'json') field.args = { path: { type: GraphQLString, description: 'JSON select path' } };
               fields[column.gqlName] = field;
+            }
+            for (const computed of view.computedFields(table)) {
+              const args: GraphQLFieldConfigArgumentMap = {};
+              const input = functionArgs(computed.fn.name, computed.inputs);
+              if (input) args['args'] = { type: computed.inputs.some((arg) => !arg.hasDefault) ? new GraphQLNonNull(input) : input };
+              if (computed.returnsTable) {
+                const target = model.tables.get(computed.returnsTable);
+                if (!target || !view.select(target)) continue;
+                fields[computed.name] = { type: listOf(rowType(target)), args: { ...args, ...selectArgs(target) }, description: 'A computed field, executes function "' + computed.fn.name + '"' };
+              } else {
+                fields[computed.name] = { type: scalar(scalarNameOf(computed.fn.returnTypeName)), args, description: 'A computed field, executes function "' + computed.fn.name + '"' };
+              }
             }
             for (const rel of table.relationships.values()) {
               const target = view.target(rel);
@@ -445,6 +481,16 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
       queryRoot.set(table.rootFields.select_by_pk, { kind: 'select_by_pk', table });
     }
   }
+  const functionRoot = new Map<string, FunctionInfo>();
+  for (const fn of model.functions) {
+    const table = model.tables.get(fn.returnsTable);
+    if (!table || !view.select(table)) continue;
+    const input = functionArgs(fn.fn.name, fn.inputs);
+    const args: GraphQLFieldConfigArgumentMap = {};
+    if (input) args['args'] = { type: fn.inputs.some((arg) => !arg.hasDefault) ? new GraphQLNonNull(input) : input, description: `input parameters for function "${fn.fn.name}"` };
+    queryFields[fn.gqlName] = { type: listOf(rowType(table)), args: { ...args, ...selectArgs(table) }, description: `execute function "${fn.fn.name}" which returns "${table.name}"` };
+    functionRoot.set(fn.gqlName, fn);
+  }
   const hasQueries = Object.keys(queryFields).length > 0;
   const query = new GraphQLObjectType({
     name: 'query_root',
@@ -454,7 +500,7 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
   const mutationRoot = new Map<string, RootFieldTarget>();
   const mutation = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot, backendOnly });
   const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
-  return { role, backendOnly, schema, queryRoot, mutationRoot };
+  return { role, backendOnly, schema, queryRoot, mutationRoot, functionRoot };
 }
 
 function listOf(type: GraphQLObjectType): GraphQLNonNull<GraphQLList<GraphQLNonNull<GraphQLObjectType>>> {

@@ -15,6 +15,10 @@ insert into author (name, user_id, bio, meta, rating, fav_color) values
   ('Ann', 10, 'writes', '{"a": 1, "x": {"y": "deep"}}', 4.5, 'red'),
   ('Bob', 20, null, '{"b": 2}', 3.5, 'green'),
   ('Cid', 10, 'also writes', null, null, null);
+create function author_label(author_row author) returns text language sql stable set search_path from current as $$ select author_row.name || ' (' || author_row.id || ')' $$;
+create function author_articles_since(author_row author, min_views int) returns setof article language sql stable set search_path from current as $$ select * from article where author_id = author_row.id and views >= min_views $$;
+create function search_authors(search text) returns setof author language sql stable set search_path from current as $$ select * from author where name ilike search $$;
+create function my_authors(hasura_session json) returns setof author language sql stable set search_path from current as $$ select * from author where user_id = (hasura_session ->> 'x-hasura-user-id')::int $$;
 insert into article (title, author_id, is_published, tags, views, published_on) values
   ('First', 1, true, '{a,b}', 100, '2024-05-01'),
   ('Second', 1, false, '{b}', 50, null),
@@ -30,8 +34,12 @@ const TABLES: TableMetadata[] = [
     table: { schema: SCHEMA, name: 'author' },
     configuration: { custom_name: 'author' },
     array_relationships: [{ name: 'articles', using: { foreign_key_constraint_on: { table: { schema: SCHEMA, name: 'article' }, column: 'author_id' } } }],
+    computed_fields: [
+      { name: 'label', definition: { function: { schema: SCHEMA, name: 'author_label' } } },
+      { name: 'popular_articles', definition: { function: { schema: SCHEMA, name: 'author_articles_since' }, table_argument: 'author_row' } },
+    ],
     select_permissions: [
-      { role: 'user', permission: { columns: ['id', 'name', 'user_id'], filter: userFilter } },
+      { role: 'user', permission: { columns: ['id', 'name', 'user_id'], filter: userFilter, computed_fields: ['label'] } },
       { role: 'reader', permission: { columns: '*', filter: {}, allow_aggregations: true, limit: 2 } },
     ],
   },
@@ -46,7 +54,12 @@ const TABLES: TableMetadata[] = [
 let engine: TestEngine;
 beforeAll(async () => {
   await createTestSchema(SCHEMA, SETUP);
-  engine = await startEngine(metadataOf(TABLES));
+  engine = await startEngine(
+    metadataOf(TABLES, [
+      { function: { schema: SCHEMA, name: 'search_authors' }, configuration: { custom_name: 'search_authors' } },
+      { function: { schema: SCHEMA, name: 'my_authors' }, configuration: { custom_name: 'my_authors', session_argument: 'hasura_session' } },
+    ]),
+  );
 });
 afterAll(async () => engine?.close());
 
@@ -189,6 +202,27 @@ describe('queries (admin)', () => {
       { data: { author_by_pk: { id: 1 } } },
       { errors: [{ message: "field 'nope' not found in type: 'query_root'", extensions: { path: '$.selectionSet.nope', code: 'validation-failed' } }] },
     ]);
+  });
+});
+
+describe('computed fields and tracked functions', () => {
+  it('computes scalar and table computed fields, with their own arguments', async () => {
+    expect(await q('{ author_by_pk(id: 1) { label popular_articles(args: {min_views: 60}, order_by: {id: asc}) { title } } }')).toEqual({
+      data: { author_by_pk: { label: 'Ann (1)', popular_articles: [{ title: 'First' }] } },
+    });
+  });
+
+  it('exposes tracked functions as root fields with args and the select arguments', async () => {
+    expect(await q('{ search_authors(args: {search: "%b%"}, order_by: {id: asc}) { name } }')).toEqual({ data: { search_authors: [{ name: 'Bob' }] } });
+    expect(await q('{ search_authors(args: {search: "%"}, where: {id: {_gt: 1}}, limit: 1, order_by: {id: desc}) { id } }')).toEqual({ data: { search_authors: [{ id: 3 }] } });
+  });
+
+  it('passes the session to a session argument and applies the select permission', async () => {
+    expect(await q('{ my_authors(order_by: {id: asc}) { id label } }', asRole('user', { 'x-hasura-user-id': '10' }))).toEqual({
+      data: { my_authors: [{ id: 1, label: 'Ann (1)' }, { id: 3, label: 'Cid (3)' }] },
+    });
+    const hidden = (await q('{ author { popular_articles(args: {min_views: 1}) { id } } }', asRole('user', { 'x-hasura-user-id': '10' }))) as { errors: { message: string }[] };
+    expect(hidden.errors[0]?.message).toBe("field 'popular_articles' not found in type: 'author'");
   });
 });
 

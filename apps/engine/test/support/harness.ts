@@ -47,8 +47,8 @@ export async function createTestSchema(schema: string, setupSql: string): Promis
   }
 }
 
-export function metadataOf(tables: TableMetadata[]): Metadata {
-  return { version: 3, sources: [{ name: 'default', kind: 'postgres', tables, configuration: {} }] };
+export function metadataOf(tables: TableMetadata[], functions: unknown[] = []): Metadata {
+  return { version: 3, sources: [{ name: 'default', kind: 'postgres', tables, functions, configuration: {} }] };
 }
 
 export async function startEngine(metadata: Metadata, overrides: Partial<EngineConfig> = {}): Promise<TestEngine> {

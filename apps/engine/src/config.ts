@@ -27,6 +27,8 @@ const environment = z.object({
 
 export interface EngineConfig {
   databaseUrl: string;
+  /** Where metadata is stored (schema hdb_catalog); the main database when unset. */
+  metadataDatabaseUrl?: string | undefined;
   adminSecret: string | undefined;
   jwtSecret: string | undefined;
   unauthorizedRole: string | undefined;
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   return {
     databaseUrl,
+    metadataDatabaseUrl: values.HASURA_GRAPHQL_METADATA_DATABASE_URL,
     adminSecret: values.HASURA_GRAPHQL_ADMIN_SECRET,
     jwtSecret: values.HASURA_GRAPHQL_JWT_SECRET,
     unauthorizedRole: values.HASURA_GRAPHQL_UNAUTHORIZED_ROLE,

@@ -15,6 +15,8 @@ import {
   type SelectionNode,
   type ValueNode,
 } from 'graphql';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Sql } from 'postgres';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
 import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CompileContext } from './compile.ts';
@@ -47,6 +49,8 @@ const NO_QUERIES = "There are no queries available to the current role. Either t
 /** The engine: metadata + catalog → per-role schemas; GraphQL requests → SQL → JSON. */
 export class Engine {
   readonly sql: Sql;
+  private readonly metadataSql: Sql;
+  private catalogReady = false;
   private metadata: Metadata = { version: 3, sources: [] };
   model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [] };
   private readonly schemas = new Map<string, RoleSchema>();
@@ -58,6 +62,7 @@ export class Engine {
     sql?: Sql,
   ) {
     this.sql = sql ?? createPool(config.databaseUrl);
+    this.metadataSql = config.metadataDatabaseUrl && config.metadataDatabaseUrl !== config.databaseUrl ? createPool(config.metadataDatabaseUrl, 2) : this.sql;
     this.auth = {
       adminSecret: config.adminSecret,
       unauthorizedRole: config.unauthorizedRole,
@@ -65,13 +70,54 @@ export class Engine {
     };
   }
 
-  /** Loads the metadata directory and builds the model; refuses inconsistent metadata unless allowed. */
+  /**
+   * Applies the metadata directory when there is one (as Hasura's cli-migrations image does), else the
+   * metadata stored in hdb_catalog; refuses inconsistent metadata unless allowed.
+   */
   async start(): Promise<void> {
-    await this.replaceMetadata(loadMetadataDirectory(this.config.metadataDir), this.config.allowInconsistentMetadata);
+    this.catalogReady = await this.ensureCatalog();
+    const dir = this.config.metadataDir;
+    const fromDirectory = dir && (existsSync(join(dir, 'version.yaml')) || existsSync(join(dir, 'databases'))) ? loadMetadataDirectory(dir) : undefined;
+    const stored = fromDirectory ? undefined : await this.storedMetadata();
+    await this.replaceMetadata(fromDirectory ?? stored ?? { version: 3, sources: [] }, this.config.allowInconsistentMetadata);
   }
 
   async close(): Promise<void> {
+    if (this.metadataSql !== this.sql) await this.metadataSql.end({ timeout: 5 });
     await this.sql.end({ timeout: 5 });
+  }
+
+  /** hdb_catalog.hdb_metadata (Hasura's own table): false when the database role may not create it. */
+  private async ensureCatalog(): Promise<boolean> {
+    try {
+      await this.metadataSql.unsafe(
+        `create schema if not exists hdb_catalog;
+         create table if not exists hdb_catalog.hdb_metadata (id integer primary key, metadata json not null, resource_version integer not null default 1 unique)`,
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async storedMetadata(): Promise<Metadata | undefined> {
+    if (!this.catalogReady) return undefined;
+    const rows = await this.metadataSql.unsafe<{ metadata: string }[]>('select metadata::text as metadata from hdb_catalog.hdb_metadata where id = 1');
+    return rows[0] ? (JSON.parse(rows[0].metadata) as Metadata) : undefined;
+  }
+
+  private async storeMetadata(metadata: Metadata): Promise<void> {
+    if (!this.catalogReady) return;
+    await this.metadataSql.unsafe(
+      `insert into hdb_catalog.hdb_metadata (id, metadata) values (1, ($1::text)::json)
+       on conflict (id) do update set metadata = excluded.metadata, resource_version = hdb_catalog.hdb_metadata.resource_version + 1`,
+      [JSON.stringify(metadata)],
+    );
+  }
+
+  /** Whether metadata survives restarts (stored in hdb_catalog). */
+  get persistsMetadata(): boolean {
+    return this.catalogReady;
   }
 
   exportMetadata(): Metadata {
@@ -86,6 +132,7 @@ export class Engine {
   async replaceMetadata(metadata: Metadata, allowInconsistent: boolean): Promise<InconsistentObject[]> {
     const model = await this.buildModel(metadata);
     if (model.inconsistencies.length > 0 && !allowInconsistent) return model.inconsistencies;
+    await this.storeMetadata(metadata);
     this.metadata = metadata;
     this.model = model;
     this.schemas.clear();

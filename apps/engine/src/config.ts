@@ -48,6 +48,8 @@ export interface EngineConfig {
   sessionToSql: 'always' | 'mutations';
   bodyLimit: number;
   maxDepth: number;
+  /** The environment, for metadata's `{from_env: NAME}` references (source database URLs). */
+  environment?: Record<string, string | undefined>;
 }
 
 /** Reads Hasura's environment variable names (and a few WorkGrid extras); nothing else reads process.env. */
@@ -78,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionToSql: 'always',
     bodyLimit: values.WORKGRID_ENGINE_BODY_LIMIT,
     maxDepth: values.WORKGRID_ENGINE_MAX_DEPTH,
+    environment: { ...env },
   };
 }

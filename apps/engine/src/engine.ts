@@ -48,9 +48,10 @@ const NO_QUERIES = "There are no queries available to the current role. Either t
 
 /** The engine: metadata + catalog → per-role schemas; GraphQL requests → SQL → JSON. */
 export class Engine {
-  readonly sql: Sql;
+  sql: Sql;
   private readonly metadataSql: Sql;
   private catalogReady = false;
+  private sourceUrl: string;
   private metadata: Metadata = { version: 3, sources: [] };
   model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [] };
   private readonly schemas = new Map<string, RoleSchema>();
@@ -62,6 +63,7 @@ export class Engine {
     sql?: Sql,
   ) {
     this.sql = sql ?? createPool(config.databaseUrl);
+    this.sourceUrl = config.databaseUrl;
     this.metadataSql = config.metadataDatabaseUrl && config.metadataDatabaseUrl !== config.databaseUrl ? createPool(config.metadataDatabaseUrl, 2) : this.sql;
     this.auth = {
       adminSecret: config.adminSecret,
@@ -85,6 +87,23 @@ export class Engine {
   async close(): Promise<void> {
     if (this.metadataSql !== this.sql) await this.metadataSql.end({ timeout: 5 });
     await this.sql.end({ timeout: 5 });
+  }
+
+  /** Honours the source's `database_url` (literal or `from_env`) when it names another database. */
+  private async connectSource(metadata: Metadata): Promise<void> {
+    const info = (metadata.sources[0]?.configuration as { connection_info?: { database_url?: unknown } } | undefined)?.connection_info;
+    const spec = info?.database_url;
+    const url =
+      typeof spec === 'string'
+        ? spec
+        : spec !== null && typeof spec === 'object' && typeof (spec as { from_env?: unknown }).from_env === 'string'
+          ? this.config.environment?.[(spec as { from_env: string }).from_env]
+          : undefined;
+    if (!url || url === this.sourceUrl) return;
+    const previous = this.sql;
+    this.sql = createPool(url);
+    this.sourceUrl = url;
+    if (previous !== this.metadataSql) await previous.end({ timeout: 5 });
   }
 
   /** hdb_catalog.hdb_metadata (Hasura's own table): false when the database role may not create it. */
@@ -130,6 +149,7 @@ export class Engine {
 
   /** Builds a model for `metadata`; on inconsistency keeps the old one unless `allowInconsistent`. */
   async replaceMetadata(metadata: Metadata, allowInconsistent: boolean): Promise<InconsistentObject[]> {
+    await this.connectSource(metadata);
     const model = await this.buildModel(metadata);
     if (model.inconsistencies.length > 0 && !allowInconsistent) return model.inconsistencies;
     await this.storeMetadata(metadata);

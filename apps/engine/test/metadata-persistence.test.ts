@@ -40,6 +40,17 @@ describe('metadata persistence', () => {
     expect(exported.metadata).toEqual(metadata);
   });
 
+  it("honours the source's database_url from_env", async () => {
+    const metadata = metadataOf([{ table: { schema: SCHEMA, name: 'item' }, configuration: { custom_name: 'item' } }]);
+    const source = metadata.sources[0];
+    if (source) source.configuration = { connection_info: { database_url: { from_env: 'OTHER_DATABASE_URL' } } };
+    const engine = new Engine(testConfig({ databaseUrl: 'postgres://nobody:wrong@127.0.0.1:1/none', environment: { OTHER_DATABASE_URL: inject('engineUrl') } }));
+    started.push(engine);
+    expect(await engine.replaceMetadata(metadata, false)).toEqual([]);
+    const app = buildApp(engine);
+    expect(await gql(app, { query: '{ item { label } }' })).toEqual({ data: { item: [{ label: 'one' }] } });
+  });
+
   it('the WorkGrid engine role cannot create hdb_catalog: metadata then lives in memory only', async () => {
     const engine = new Engine(testConfig());
     started.push(engine);

@@ -260,6 +260,23 @@ describe('errors', () => {
   });
 });
 
+describe('limits', () => {
+  it('refuses oversized bodies and too deep selections with a clear error', async () => {
+    const small = await startEngine(metadataOf(TABLES), { bodyLimit: 2_000, maxDepth: 3 });
+    try {
+      const big = await small.app.inject({ method: 'POST', url: '/v1/graphql', headers: { 'content-type': 'application/json', ...asAdmin }, payload: JSON.stringify({ query: `{ author { id } } # ${'x'.repeat(5_000)}` }) });
+      expect(big.statusCode).toBe(200);
+      expect(JSON.parse(big.body)).toEqual({ errors: [{ message: 'request body too large', extensions: { path: '$', code: 'bad-request' } }] });
+      const deep = (await gql(small.app, { query: '{ author { articles { author { articles { author { id } } } } } }' })) as { errors: { extensions: { code: string }; message: string }[] };
+      expect(deep.errors[0]?.extensions.code).toBe('validation-failed');
+      expect(deep.errors[0]?.message).toBe('the query exceeds the maximum depth of 3');
+      expect(await gql(small.app, { query: '{ author(where: {id: {_eq: 1}}) { articles(limit: 1) { author { id } } } }' })).toEqual({ data: { author: [{ articles: [{ author: { id: 1 } }] }] } });
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('permissions', () => {
   const user10 = asRole('user', { 'x-hasura-user-id': '10' });
 

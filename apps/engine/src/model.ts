@@ -56,6 +56,7 @@ export interface ResolvedSelect {
   limit: number | undefined;
   allowAggregations: boolean;
   queryRootFields: Set<string> | undefined;
+  subscriptionRootFields?: Set<string> | undefined;
 }
 
 export interface ResolvedInsert {
@@ -288,6 +289,7 @@ export function buildModel(
         allowAggregations: p.allow_aggregations === true,
         computedFields: new Set(p.computed_fields ?? []),
         queryRootFields: p.query_root_fields ? new Set(p.query_root_fields) : undefined,
+        subscriptionRootFields: p.subscription_root_fields ? new Set(p.subscription_root_fields) : undefined,
       });
     }
     for (const { role, permission } of entry.insert_permissions ?? []) {

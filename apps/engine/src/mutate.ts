@@ -100,7 +100,12 @@ export function compileInsert(ctx: CompileContext, table: TableInfo, field: Coll
     });
     const target = columns.length > 0 ? `(${columns.map(ident).join(', ')}) values ${rows.join(', ')}` : 'default values';
     if (columns.length === 0 && objects.length > 1) throw new HasuraError('not-supported', 'inserting several rows without columns is not supported', argPath);
-    insertSql = `insert into ${tableRef(table)} as ${alias} ${target}${onConflict(ctx, table, alias, field, path)} returning ${alias}.*, ${checkExpression(ctx, table, alias, permission.check)} as "__check"`;
+    const conflict = onConflict(ctx, table, alias, field, path);
+    let check = checkExpression(ctx, table, alias, permission.check);
+    // Rows an upsert updated (xmax <> 0) answer to the update permission's check instead.
+    const update = ctx.view.update(table);
+    if (conflict.includes('do update') && update?.check) check = `case when ${alias}.xmax = 0 then ${check} else ${checkExpression(ctx, table, alias, update.check)} end`;
+    insertSql = `insert into ${tableRef(table)} as ${alias} ${target}${conflict} returning ${alias}.*, ${check} as "__check"`;
   }
   const answer = one ? singleRow(ctx, table, cte, field, path) : mutationResponse(ctx, table, cte, field, path);
   return { text: finish(insertSql, cte, answer), params: ctx.params.values, path: argPath, checkPath: argPath };

@@ -496,7 +496,19 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
     name: 'query_root',
     fields: hasQueries ? queryFields : { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } },
   });
-  const subscription = hasQueries ? new GraphQLObjectType({ name: 'subscription_root', fields: queryFields }) : undefined;
+  // subscription_root_fields narrows the subscription root as query_root_fields narrows the query root.
+  const subscriptionFields: GraphQLFieldConfigMap<unknown, unknown> = {};
+  for (const table of tables) {
+    const permission = view.select(table);
+    if (!permission) continue;
+    const allowed = (kind: RootFieldKind): boolean => !permission.subscriptionRootFields || permission.subscriptionRootFields.has(kind);
+    for (const kind of ['select', 'select_by_pk', 'select_aggregate'] as const) {
+      const name = table.rootFields[kind];
+      const config = queryFields[name];
+      if (config && allowed(kind)) subscriptionFields[name] = config;
+    }
+  }
+  const subscription = Object.keys(subscriptionFields).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: subscriptionFields }) : undefined;
   const mutationRoot = new Map<string, RootFieldTarget>();
   const mutation = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot, backendOnly });
   const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });

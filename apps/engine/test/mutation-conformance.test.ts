@@ -145,6 +145,17 @@ describe('insert', () => {
     expect(await sql.unsafe(`select 1 from ${SCHEMA}.author where name = 'I'`)).toHaveLength(0);
   });
 
+  it('checks rows an upsert updated against the update permission', async () => {
+    await reset();
+    const upsert = (bio: string) =>
+      m(`mutation { insert_author(objects: [{name: "Ann", user_id: 10, bio: "${bio}"}], on_conflict: {constraint: author_name_key, update_columns: [bio]}) { affected_rows } }`, user10);
+    expect(await upsert('fine')).toEqual({ data: { insert_author: { affected_rows: 1 } } });
+    expect(await upsert('bad')).toEqual({
+      errors: [{ message: 'check constraint of an insert/update permission has failed', extensions: { path: '$.selectionSet.insert_author.args.objects', code: 'permission-error' } }],
+    });
+    expect((await sql.unsafe(`select bio from ${SCHEMA}.author where name = 'Ann'`))[0]).toEqual({ bio: 'fine' });
+  });
+
   it('returns relationships of inserted rows', async () => {
     await reset();
     expect(await m('mutation { insert_article_one(object: {title: "New", author_id: 1}) { title author { name } } }')).toEqual({ data: { insert_article_one: { title: 'New', author: { name: 'Ann' } } } });

@@ -373,7 +373,9 @@ export function rowJson(ctx: CompileContext, table: TableInfo, alias: string, se
       if (jsonPath !== undefined && (column.pg.typeName === 'jsonb' || column.pg.typeName === 'json')) {
         columns.push(`${alias}.${ident(column.name)} #> ${ctx.params.typed(textArrayLiteral(parseJsonPath(String(jsonPath), here)), 'text[]')} as ${key}`);
       } else {
-        columns.push(`${alias}.${ident(column.name)} as ${key}`);
+        const condition = ctx.view.select(table)?.columnFilters?.get(column.name);
+        const value = `${alias}.${ident(column.name)}`;
+        columns.push(condition ? `case when ${compileBoolExp(ctx, table, alias, condition, 'permission', '$')} then ${value} end as ${key}` : `${value} as ${key}`);
       }
       continue;
     }

@@ -53,7 +53,7 @@ export class Engine {
   private catalogReady = false;
   private sourceUrl: string;
   private metadata: Metadata = { version: 3, sources: [] };
-  model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [] };
+  model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [], inheritedRoles: new Map() };
   private readonly schemas = new Map<string, RoleSchema>();
   private readonly plans = new Map<string, Plan>();
   private readonly auth: AuthConfig;

@@ -57,6 +57,8 @@ export interface ResolvedSelect {
   allowAggregations: boolean;
   queryRootFields: Set<string> | undefined;
   subscriptionRootFields?: Set<string> | undefined;
+  /** Inherited roles: columns only some parents grant are shown where one of those parents admits the row. */
+  columnFilters?: Map<string, Record<string, unknown>>;
 }
 
 export interface ResolvedInsert {
@@ -119,6 +121,8 @@ export interface InconsistentObject {
 }
 
 export interface Model {
+  /** Inherited role → its parent roles (inherited_roles.yaml). */
+  inheritedRoles: Map<string, string[]>;
   functions: FunctionInfo[];
   tables: Map<string, TableInfo>;
   roles: Set<string>;
@@ -340,7 +344,12 @@ export function buildModel(
       returnsTable: fn.returnsTable,
     });
   }
-  return { tables, roles, inconsistencies, functions };
+  const inheritedRoles = new Map<string, string[]>();
+  for (const raw of (metadata.inherited_roles ?? []) as { role_name: string; role_set: string[] }[]) {
+    inheritedRoles.set(raw.role_name, raw.role_set);
+    roles.add(raw.role_name);
+  }
+  return { tables, roles, inconsistencies, functions, inheritedRoles };
 }
 
 interface ComputedFieldMetadata {

@@ -52,7 +52,10 @@ export class RoleView {
     if (this.isAdmin) {
       return { columns: new Set(table.columns.map((c) => c.name)), computedFields: new Set(table.computedFields.keys()), filter: {}, limit: undefined, allowAggregations: true, queryRootFields: undefined };
     }
-    return table.select.get(this.role);
+    const own = table.select.get(this.role);
+    const parents = this.model.inheritedRoles.get(this.role);
+    if (own || !parents) return own;
+    return inheritSelect(parents.map((parent) => table.select.get(parent)).filter((permission): permission is ResolvedSelect => permission !== undefined));
   }
 
   insert(table: TableInfo): ResolvedInsert | undefined {
@@ -88,6 +91,29 @@ export class RoleView {
     const target = this.model.tables.get(rel.target);
     return target && this.select(target) ? target : undefined;
   }
+}
+
+/** Hasura's inherited select permission: a row is visible if any parent admits it; a column's value only where a parent granting it does. */
+function inheritSelect(parents: ResolvedSelect[]): ResolvedSelect | undefined {
+  if (parents.length === 0) return undefined;
+  if (parents.length === 1) return parents[0];
+  const columns = new Set(parents.flatMap((parent) => [...parent.columns]));
+  const columnFilters = new Map<string, Record<string, unknown>>();
+  for (const column of columns) {
+    const granting = parents.filter((parent) => parent.columns.has(column));
+    if (granting.length < parents.length) columnFilters.set(column, { _or: granting.map((parent) => parent.filter) });
+  }
+  const limits = parents.map((parent) => parent.limit);
+  const rootFields = parents.map((parent) => parent.queryRootFields);
+  return {
+    columns,
+    computedFields: new Set(parents.flatMap((parent) => [...(parent.computedFields ?? [])])),
+    filter: { _or: parents.map((parent) => parent.filter) },
+    limit: limits.some((limit) => limit === undefined) ? undefined : Math.max(...(limits as number[])),
+    allowAggregations: parents.some((parent) => parent.allowAggregations),
+    queryRootFields: rootFields.some((fields) => fields === undefined) ? undefined : new Set(rootFields.flatMap((fields) => [...(fields ?? [])])),
+    columnFilters,
+  };
 }
 
 const NUMERIC = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'money']);
@@ -370,7 +396,8 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
             const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
             for (const column of view.columns(table)) {
               const type = columnType(column);
-              const field: GraphQLFieldConfig<unknown, unknown> = { type: column.pg.nullable ? type : new GraphQLNonNull(type) };
+              const nullable = column.pg.nullable || view.select(table)?.columnFilters?.has(column.name) === true;
+              const field: GraphQLFieldConfig<unknown, unknown> = { type: nullable ? type : new GraphQLNonNull(type) };
               if (column.pg.typeName === 'jsonb' || column.pg.typeName === 'json') field.args = { path: { type: GraphQLString, description: 'JSON select path' } };
               fields[column.gqlName] = field;
             }

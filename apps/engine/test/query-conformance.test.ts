@@ -41,6 +41,8 @@ const TABLES: TableMetadata[] = [
     select_permissions: [
       { role: 'user', permission: { columns: ['id', 'name', 'user_id'], filter: userFilter, computed_fields: ['label'] } },
       { role: 'reader', permission: { columns: '*', filter: {}, allow_aggregations: true, limit: 2 } },
+      { role: 'names', permission: { columns: ['id', 'name'], filter: { id: { _eq: 1 } } } },
+      { role: 'bios', permission: { columns: ['id', 'bio'], filter: { id: { _in: [2, 3] } } } },
     ],
   },
   {
@@ -54,12 +56,13 @@ const TABLES: TableMetadata[] = [
 let engine: TestEngine;
 beforeAll(async () => {
   await createTestSchema(SCHEMA, SETUP);
-  engine = await startEngine(
-    metadataOf(TABLES, [
+  engine = await startEngine({
+    ...metadataOf(TABLES, [
       { function: { schema: SCHEMA, name: 'search_authors' }, configuration: { custom_name: 'search_authors' } },
       { function: { schema: SCHEMA, name: 'my_authors' }, configuration: { custom_name: 'my_authors', session_argument: 'hasura_session' } },
     ]),
-  );
+    inherited_roles: [{ role_name: 'names_and_bios', role_set: ['names', 'bios'] }],
+  });
 });
 afterAll(async () => engine?.close());
 
@@ -312,6 +315,18 @@ describe('permissions', () => {
     });
     expect(await q('{ article_aggregate { aggregate { count } } }', reader)).toEqual({ data: { article_aggregate: { aggregate: { count: 3 } } } });
     expect(await q('{ author(where: {articles: {title: {_eq: "Second"}}}) { id } }', reader)).toEqual({ data: { author: [] } });
+  });
+
+  it('combines the parents of an inherited role row by row and column by column', async () => {
+    expect(await q('{ author(order_by: {id: asc}) { id name bio } }', asRole('names_and_bios'))).toEqual({
+      data: {
+        author: [
+          { id: 1, name: 'Ann', bio: null },
+          { id: 2, name: null, bio: null },
+          { id: 3, name: null, bio: 'also writes' },
+        ],
+      },
+    });
   });
 
   it('gives an unknown role the empty schema', async () => {

@@ -213,6 +213,21 @@ export function compileBoolExp(ctx: CompileContext, table: TableInfo, alias: str
         parts.push(`exists (select 1 from ${tableRef(target)} ${inner} where ${conditions.join(' and ')})`);
         continue;
       }
+      const aggregateRel = key.endsWith('_aggregate') ? table.relationships.get(key.slice(0, -'_aggregate'.length)) : undefined;
+      const aggregateTarget = aggregateRel?.kind === 'array' ? ctx.view.model.tables.get(aggregateRel.target) : undefined;
+      if (aggregateRel && aggregateTarget && mode === 'client') {
+        const count = asObject(asObject(value)['count']);
+        const inner = newAlias(ctx);
+        const conditions = [joinCondition(aggregateRel, alias, inner), permissionFilter(ctx, aggregateTarget, inner)];
+        if (count['filter'] !== undefined && count['filter'] !== null) conditions.push(compileBoolExp(ctx, aggregateTarget, inner, count['filter'], 'client', `${here}.count.filter`));
+        const columns = asList(count['arguments']).map((name) => `${inner}.${ident(aggregateTarget.columnsByGql.get(String(name))?.name ?? String(name))}`);
+        const distinct = count['distinct'] === true ? 'distinct ' : '';
+        const counted = columns.length === 0 ? '*' : `${distinct}${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`;
+        const expression = `(select count(${counted}) from ${tableRef(aggregateTarget)} ${inner} where ${conditions.join(' and ')})`;
+        const intColumn: ColumnInfo = { name: '', gqlName: '', enumTable: undefined, pg: { name: '', typeName: 'int4', sqlType: 'integer', category: 'N', nullable: false, hasDefault: false, generated: false, position: 0 } };
+        parts.push(compileComparison(ctx, table, alias, intColumn, asObject(count['predicate']), 'client', `${here}.count.predicate`, expression));
+        continue;
+      }
       throw new HasuraError('validation-failed', `field '${key}' not found in type: '${table.gqlName}_bool_exp'`, here);
     }
   }

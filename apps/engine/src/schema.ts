@@ -276,6 +276,7 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
     enumTable: undefined,
     pg: { name: '', typeName: 'text', sqlType: 'text', category: 'S', nullable: true, hasDefault: false, generated: false, position: 0 },
   };
+  const intColumn: ColumnInfo = { ...stringColumn, pg: { ...stringColumn.pg, typeName: 'int4', sqlType: 'integer', category: 'N' } };
   const comparisonExpByName = (name: 'String'): GraphQLInputObjectType => (name === 'String' ? comparisonExp(stringColumn) : comparisonExp(stringColumn));
 
   const selectColumnEnum = (table: TableInfo): GraphQLEnumType =>
@@ -303,13 +304,42 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
           for (const column of view.columns(table)) fields[column.gqlName] = { type: comparisonExp(column) };
           for (const rel of table.relationships.values()) {
             const target = view.target(rel);
-            if (target) fields[rel.name] = { type: boolExp(target) };
+            if (!target) continue;
+            fields[rel.name] = { type: boolExp(target) };
+            if (rel.kind === 'array' && view.select(target)?.allowAggregations) fields[`${rel.name}_aggregate`] = { type: aggregateBoolExp(target) };
           }
           return fields;
         },
       });
       return self;
     });
+
+  /** `<rel>_aggregate: {count: {predicate, arguments, distinct, filter}}` in bool_exp (Hasura 2.x). */
+  const aggregateBoolExp = (table: TableInfo): GraphQLInputObjectType =>
+    memo(
+      `${table.gqlName}_aggregate_bool_exp`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${table.gqlName}_aggregate_bool_exp`,
+          fields: () => ({
+            count: {
+              type: memo(
+                `${table.gqlName}_aggregate_bool_exp_count`,
+                () =>
+                  new GraphQLInputObjectType({
+                    name: `${table.gqlName}_aggregate_bool_exp_count`,
+                    fields: () => ({
+                      arguments: { type: new GraphQLList(new GraphQLNonNull(selectColumnEnum(table))) },
+                      distinct: { type: GraphQLBoolean },
+                      filter: { type: boolExp(table) },
+                      predicate: { type: new GraphQLNonNull(comparisonExp(intColumn)) },
+                    }),
+                  }),
+              ),
+            },
+          }),
+        }),
+    );
 
   const aggregateOrderBy = (table: TableInfo): GraphQLInputObjectType =>
     memo(`${table.gqlName}_aggregate_order_by`, () => {

@@ -123,6 +123,15 @@ describe('queries (admin)', () => {
     expect(await q('{ article(where: {author: {name: {_eq: "Bob"}}}, order_by: {id: asc}) { title } }')).toEqual({ data: { article: [{ title: 'Third' }, { title: 'Fourth' }] } });
   });
 
+  it('filters by array-relationship aggregates (count predicate with filter and distinct)', async () => {
+    const names = async (where: string) =>
+      ((await q(`{ author(where: ${where}, order_by: {id: asc}) { name } }`)) as { data: { author: { name: string }[] } }).data.author.map((row) => row.name);
+    expect(await names('{articles_aggregate: {count: {predicate: {_gt: 1}}}}')).toEqual(['Ann', 'Bob']);
+    expect(await names('{articles_aggregate: {count: {predicate: {_eq: 0}}}}')).toEqual(['Cid']);
+    expect(await names('{articles_aggregate: {count: {predicate: {_eq: 2}, filter: {isPublished: {_eq: true}}}}}')).toEqual(['Bob']);
+    expect(await names('{articles_aggregate: {count: {predicate: {_eq: 1}, arguments: [author_id], distinct: true}}}')).toEqual(['Ann', 'Bob']);
+  });
+
   it('orders with nulls placement, through object relationships and by array aggregates', async () => {
     const ids = async (orderBy: string, table = 'author') =>
       ((await q(`{ ${table}(order_by: ${orderBy}) { id } }`)) as { data: Record<string, { id: number }[]> }).data[table]?.map((row) => row.id);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { consoleRoutes } from './console.ts';
 import { Engine, ENGINE_VERSION, errorBody } from './engine.ts';
@@ -70,7 +71,11 @@ export function buildApp(engine: Engine): FastifyInstance {
   const graphql = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const parsed = parseJsonBody(request.body);
     const body = parsed.ok ? await engine.handle(parsed.value, request.headers, request.id) : errorBody(parsed.error, false, false);
-    return reply.code(200).type(JSON_TYPE).send(body);
+    reply.code(200).type(JSON_TYPE);
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) && body.length > 1024) {
+      return reply.header('content-encoding', 'gzip').header('vary', 'Accept-Encoding').send(gzipSync(body));
+    }
+    return reply.send(body);
   };
   app.post('/v1/graphql', graphql);
   app.post('/v1alpha1/graphql', graphql);

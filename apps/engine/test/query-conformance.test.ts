@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableMetadata } from '../src/metadata.ts';
 import { asAdmin, asRole, createTestSchema, gql, metadataOf, startEngine, type TestEngine } from './support/harness.ts';
@@ -362,6 +363,18 @@ describe('endpoints', () => {
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe('http://localhost:3300');
     expect(response.headers['access-control-allow-headers']).toBe('authorization, content-type');
+  });
+
+  it('gzips large responses when asked', async () => {
+    const response = await engine.app.inject({
+      method: 'POST',
+      url: '/v1/graphql',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip', ...asAdmin },
+      payload: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    const body = JSON.parse(gunzipSync(response.rawPayload).toString('utf8')) as { data: { __schema: { types: unknown[] } } };
+    expect(body.data.__schema.types.length).toBeGreaterThan(10);
   });
 
   it('echoes x-request-id', async () => {

@@ -201,6 +201,19 @@ describe('metadata API', () => {
     expect(v2).toEqual({ is_consistent: true, inconsistent_objects: [] });
   });
 
+  it('answers the CLI catalog state calls, bulk and clear_metadata', async () => {
+    expect(JSON.parse((await post({ type: 'get_catalog_state', args: {} })).body)).toMatchObject({ cli_state: {}, console_state: {} });
+    expect(JSON.parse((await post({ type: 'set_catalog_state', args: { type: 'cli', state: { settings: { x: 1 } } } })).body)).toEqual({ message: 'success' });
+    expect(JSON.parse((await post({ type: 'get_catalog_state', args: {} })).body)).toMatchObject({ cli_state: { settings: { x: 1 } } });
+    const bulk = JSON.parse((await post({ type: 'bulk', args: [{ type: 'get_inconsistent_metadata', args: {} }, { type: 'reload_metadata', args: {} }] })).body) as unknown[];
+    expect(bulk).toHaveLength(2);
+    const exported = (await post({ type: 'export_metadata', args: {} })).body;
+    expect(JSON.parse((await post({ type: 'clear_metadata', args: {} })).body)).toEqual({ message: 'success' });
+    expect(await ask(asAdmin, '{ __typename }')).toEqual({ data: { __typename: 'query_root' } });
+    expect((await post({ type: 'replace_metadata', args: JSON.parse(exported) as unknown })).statusCode).toBe(200);
+    expect(JSON.parse((await post({ type: 'pg_track_table', args: {} })).body)).toMatchObject({ code: 'not-supported' });
+  });
+
   it('serves the console from bundled assets', async () => {
     const page = await engine.app.inject({ method: 'GET', url: '/console' });
     expect(page.statusCode).toBe(200);

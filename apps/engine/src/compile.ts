@@ -13,6 +13,9 @@ export interface CompileContext {
   variables: Record<string, unknown>;
   fragments: Map<string, FragmentDefinitionNode>;
   maxDepth: number;
+  /** Cost limit: the most fields (across all levels) one operation may select. */
+  maxFields?: number;
+  fields?: number;
   aliases: number;
 }
 
@@ -61,6 +64,10 @@ export function collectFields(ctx: CompileContext, selections: readonly Selectio
     }
   };
   visit(selections);
+  ctx.fields = (ctx.fields ?? 0) + out.size;
+  if (ctx.maxFields !== undefined && ctx.fields > ctx.maxFields) {
+    throw new HasuraError('validation-failed', `the query exceeds the maximum of ${ctx.maxFields} selected fields`, '$');
+  }
   return [...out.values()];
 }
 

@@ -23,6 +23,8 @@ const environment = z.object({
   WORKGRID_ENGINE_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   /** WorkGrid: deepest accepted selection nesting. */
   WORKGRID_ENGINE_MAX_DEPTH: z.coerce.number().int().positive().default(15),
+  /** WorkGrid: most fields one operation may select, all levels together (a cost limit). */
+  WORKGRID_ENGINE_MAX_FIELDS: z.coerce.number().int().positive().default(5000),
 });
 
 export interface EngineConfig {
@@ -48,6 +50,7 @@ export interface EngineConfig {
   sessionToSql: 'always' | 'mutations';
   bodyLimit: number;
   maxDepth: number;
+  maxFields?: number;
   /** The environment, for metadata's `{from_env: NAME}` references (source database URLs). */
   environment?: Record<string, string | undefined>;
 }
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionToSql: 'always',
     bodyLimit: values.WORKGRID_ENGINE_BODY_LIMIT,
     maxDepth: values.WORKGRID_ENGINE_MAX_DEPTH,
+    maxFields: values.WORKGRID_ENGINE_MAX_FIELDS,
     environment: { ...env },
   };
 }

@@ -291,6 +291,7 @@ export class Engine {
       variables,
       fragments: plan.fragments,
       maxDepth: this.config.maxDepth,
+      maxFields: this.config.maxFields ?? 5000,
       aliases: 0,
     };
     const outputs: { key: string; value: string | { indexes: number[]; many: boolean } }[] = [];
@@ -352,6 +353,7 @@ export class Engine {
       variables,
       fragments: plan.fragments,
       maxDepth: this.config.maxDepth,
+      maxFields: this.config.maxFields ?? 5000,
       aliases: 0,
     };
     const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');

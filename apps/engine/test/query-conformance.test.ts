@@ -275,7 +275,7 @@ describe('errors', () => {
 
 describe('limits', () => {
   it('refuses oversized bodies and too deep selections with a clear error', async () => {
-    const small = await startEngine(metadataOf(TABLES), { bodyLimit: 2_000, maxDepth: 3 });
+    const small = await startEngine(metadataOf(TABLES), { bodyLimit: 2_000, maxDepth: 3, maxFields: 12 });
     try {
       const big = await small.app.inject({ method: 'POST', url: '/v1/graphql', headers: { 'content-type': 'application/json', ...asAdmin }, payload: JSON.stringify({ query: `{ author { id } } # ${'x'.repeat(5_000)}` }) });
       expect(big.statusCode).toBe(200);
@@ -284,6 +284,8 @@ describe('limits', () => {
       expect(deep.errors[0]?.extensions.code).toBe('validation-failed');
       expect(deep.errors[0]?.message).toBe('the query exceeds the maximum depth of 3');
       expect(await gql(small.app, { query: '{ author(where: {id: {_eq: 1}}) { articles(limit: 1) { author { id } } } }' })).toEqual({ data: { author: [{ articles: [{ author: { id: 1 } }] }] } });
+      const wide = (await gql(small.app, { query: '{ a: author { id name bio } b: author { id name bio } c: author { id name bio } d: author { id } }' })) as { errors: { message: string }[] };
+      expect(wide.errors[0]?.message).toBe('the query exceeds the maximum of 12 selected fields');
     } finally {
       await small.close();
     }

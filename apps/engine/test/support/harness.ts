@@ -30,6 +30,7 @@ export function testConfig(overrides: Partial<EngineConfig> = {}): EngineConfig 
     sessionToSql: 'always',
     bodyLimit: 1_048_576,
     maxDepth: 15,
+    maxFields: 5000,
     ...overrides,
   };
 }

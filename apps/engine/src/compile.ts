@@ -7,6 +7,8 @@ import { isSessionVariable, sessionValue, type Session } from './session.ts';
 import { ident, literal, Params, textArrayLiteral } from './sql.ts';
 
 export interface CompileContext {
+  /** HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: bigint, numeric and double precision as JSON strings. */
+  stringifyNumeric?: boolean;
   view: RoleView;
   session: Session;
   params: Params;
@@ -396,7 +398,7 @@ export function rowJson(ctx: CompileContext, table: TableInfo, alias: string, se
         columns.push(`${alias}.${ident(column.name)} #> ${ctx.params.typed(textArrayLiteral(parseJsonPath(String(jsonPath), here)), 'text[]')} as ${key}`);
       } else {
         const condition = ctx.view.select(table)?.columnFilters?.get(column.name);
-        const value = `${alias}.${ident(column.name)}`;
+        const value = stringified(ctx, column.pg.typeName, `${alias}.${ident(column.name)}`);
         columns.push(condition ? `case when ${compileBoolExp(ctx, table, alias, condition, 'permission', '$')} then ${value} end as ${key}` : `${value} as ${key}`);
       }
       continue;
@@ -506,7 +508,8 @@ function aggregateFields(ctx: CompileContext, table: TableInfo, field: Collected
         const column = table.columnsByGql.get(columnField.name);
         const allowed = column && (part.name === 'max' || part.name === 'min' ? isComparable(column) : isNumeric(column));
         if (!column || !allowed) throw new HasuraError('validation-failed', `field '${columnField.name}' not found in type: '${table.gqlName}_${part.name}_fields'`, `${here}.selectionSet.${columnField.key}`);
-        inner.push(`${literal(columnField.key)}, ${part.name}(_s.${ident(column.name)})`);
+        const aggregateType = part.name === 'max' || part.name === 'min' || part.name === 'sum' ? column.pg.typeName : 'float8';
+        inner.push(`${literal(columnField.key)}, ${stringified(ctx, aggregateType, `${part.name}(_s.${ident(column.name)})`)}`);
       }
       outputs.push(`${literal(part.key)}, json_build_object(${inner.join(', ')})`);
     } else {
@@ -553,4 +556,10 @@ export function functionCall(ctx: CompileContext, fn: PgFunction, fixed: Map<str
 function argumentValue(ctx: CompileContext, arg: PgFunctionArg, value: unknown): string {
   if (value === null || value === undefined) return `null::${arg.sqlType}`;
   return ctx.params.typed(typeof value === 'object' ? JSON.stringify(value) : textOf(value), arg.sqlType);
+}
+
+const BIG_NUMERIC = new Set(['int8', 'numeric', 'float8']);
+
+function stringified(ctx: CompileContext, typeName: string, expression: string): string {
+  return ctx.stringifyNumeric && BIG_NUMERIC.has(typeName) ? `(${expression})::text` : expression;
 }

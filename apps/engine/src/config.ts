@@ -17,6 +17,7 @@ const environment = z.object({
   HASURA_GRAPHQL_DEV_MODE: bool.default(false),
   HASURA_GRAPHQL_METADATA_DIR: z.string().optional(),
   HASURA_GRAPHQL_ALLOW_INCONSISTENT_METADATA: bool.default(false),
+  HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: bool.default(false),
   /** WorkGrid: `SET LOCAL ROLE` to this database role in every transaction (when the login role differs). */
   WORKGRID_ENGINE_DB_ROLE: z.string().min(1).optional(),
   /** WorkGrid: largest accepted request body in bytes. */
@@ -51,6 +52,7 @@ export interface EngineConfig {
   bodyLimit: number;
   maxDepth: number;
   maxFields?: number;
+  stringifyNumeric?: boolean;
   /** The environment, for metadata's `{from_env: NAME}` references (source database URLs). */
   environment?: Record<string, string | undefined>;
 }
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimit: values.WORKGRID_ENGINE_BODY_LIMIT,
     maxDepth: values.WORKGRID_ENGINE_MAX_DEPTH,
     maxFields: values.WORKGRID_ENGINE_MAX_FIELDS,
+    stringifyNumeric: values.HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES,
     environment: { ...env },
   };
 }

@@ -292,6 +292,7 @@ export class Engine {
       fragments: plan.fragments,
       maxDepth: this.config.maxDepth,
       maxFields: this.config.maxFields ?? 5000,
+      stringifyNumeric: this.config.stringifyNumeric === true,
       aliases: 0,
     };
     const outputs: { key: string; value: string | { indexes: number[]; many: boolean } }[] = [];
@@ -354,6 +355,7 @@ export class Engine {
       fragments: plan.fragments,
       maxDepth: this.config.maxDepth,
       maxFields: this.config.maxFields ?? 5000,
+      stringifyNumeric: this.config.stringifyNumeric === true,
       aliases: 0,
     };
     const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');

@@ -273,6 +273,19 @@ describe('errors', () => {
   });
 });
 
+describe('HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES', () => {
+  it('renders numeric (and bigint, double precision) values as strings', async () => {
+    const strings = await startEngine(metadataOf(TABLES), { stringifyNumeric: true });
+    try {
+      expect(await gql(strings.app, { query: '{ author_by_pk(id: 1) { id rating } author_aggregate { aggregate { max { rating } sum { id } } } }' })).toEqual({
+        data: { author_by_pk: { id: 1, rating: '4.5' }, author_aggregate: { aggregate: { max: { rating: '4.5' }, sum: { id: 6 } } } },
+      });
+    } finally {
+      await strings.close();
+    }
+  });
+});
+
 describe('limits', () => {
   it('refuses oversized bodies and too deep selections with a clear error', async () => {
     const small = await startEngine(metadataOf(TABLES), { bodyLimit: 2_000, maxDepth: 3, maxFields: 12 });

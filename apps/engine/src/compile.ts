@@ -462,7 +462,7 @@ export function listQuery(ctx: CompileContext, table: TableInfo, alias: string, 
 }
 
 /** SQL yielding the JSON object of `T_aggregate` (root or `<rel>_aggregate`). */
-export function aggregateQuery(ctx: CompileContext, table: TableInfo, alias: string, field: CollectedField, path: string, depth: number, join?: string): string {
+export function aggregateQuery(ctx: CompileContext, table: TableInfo, alias: string, field: CollectedField, path: string, depth: number, join?: string, from?: string): string {
   depthCheck(ctx, depth, path);
   const outputs: string[] = [];
   let needsNodes = false;
@@ -478,7 +478,7 @@ export function aggregateQuery(ctx: CompileContext, table: TableInfo, alias: str
     else throw new HasuraError('validation-failed', `field '${part.name}' not found in type: '${table.gqlName}_aggregate'`, here);
   }
   const projection = needsNodes ? `${alias}.*, ${nodeJson} as __node` : `${alias}.*`;
-  const source = rowSource(ctx, table, alias, selectArgs(ctx, field.node), path, join, projection);
+  const source = rowSource(ctx, table, alias, selectArgs(ctx, field.node), path, join, projection, from);
   return `select json_build_object(${outputs.join(', ')}) from (${source}) _s`;
 }
 

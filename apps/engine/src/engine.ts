@@ -387,7 +387,7 @@ export class Engine {
         const fixed = new Map<string, string>();
         if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(auth.session), 'json'));
         const call = functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
-        text = listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call);
+        text = field.name.endsWith('_aggregate') && field.name !== fn.gqlName ? aggregateQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call) : listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call);
       } else if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
       else if (target.kind === 'select') text = listQuery(ctx, target.table, newAlias(ctx), field, path, 1);
       else if (target.kind === 'select_aggregate') text = aggregateQuery(ctx, target.table, newAlias(ctx), field, path, 1);

@@ -547,6 +547,10 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
     if (input) args['args'] = { type: fn.inputs.some((arg) => !arg.hasDefault) ? new GraphQLNonNull(input) : input, description: `input parameters for function "${fn.fn.name}"` };
     queryFields[fn.gqlName] = { type: listOf(rowType(table)), args: { ...args, ...selectArgs(table) }, description: `execute function "${fn.fn.name}" which returns "${table.name}"` };
     functionRoot.set(fn.gqlName, fn);
+    if (view.select(table)?.allowAggregations) {
+      queryFields[`${fn.gqlName}_aggregate`] = { type: new GraphQLNonNull(aggregateType(table)), args: { ...args, ...selectArgs(table) }, description: `execute function "${fn.fn.name}" and query aggregates on result of table type "${table.name}"` };
+      functionRoot.set(`${fn.gqlName}_aggregate`, fn);
+    }
   }
   const hasQueries = Object.keys(queryFields).length > 0;
   const query = new GraphQLObjectType({

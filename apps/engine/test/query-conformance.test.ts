@@ -228,6 +228,9 @@ describe('computed fields and tracked functions', () => {
   it('exposes tracked functions as root fields with args and the select arguments', async () => {
     expect(await q('{ search_authors(args: {search: "%b%"}, order_by: {id: asc}) { name } }')).toEqual({ data: { search_authors: [{ name: 'Bob' }] } });
     expect(await q('{ search_authors(args: {search: "%"}, where: {id: {_gt: 1}}, limit: 1, order_by: {id: desc}) { id } }')).toEqual({ data: { search_authors: [{ id: 3 }] } });
+    expect(await q('{ search_authors_aggregate(args: {search: "%"}, where: {id: {_gt: 1}}) { aggregate { count } nodes { id } } }')).toEqual({
+      data: { search_authors_aggregate: { aggregate: { count: 2 }, nodes: [{ id: 2 }, { id: 3 }] } },
+    });
   });
 
   it('passes the session to a session argument and applies the select permission', async () => {

@@ -212,6 +212,41 @@ export interface AuthConfig {
   adminSecret: string | undefined;
   unauthorizedRole: string | undefined;
   jwt: JwtVerifier | undefined;
+  /** Webhook mode (HASURA_GRAPHQL_AUTH_HOOK): the hook answers the session for each request. */
+  hook?: { url: string; mode: 'GET' | 'POST' } | undefined;
+}
+
+const HOP_HEADERS = new Set(['content-length', 'content-type', 'host', 'connection', 'accept-encoding', 'transfer-encoding', 'upgrade', 'keep-alive']);
+
+/** Asks the auth webhook for the session: 200 + variables, 401 = unauthorized, anything else an error. */
+async function askHook(hook: { url: string; mode: 'GET' | 'POST' }, headers: Record<string, string>, request: unknown): Promise<Session> {
+  const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_HEADERS.has(name)));
+  let response: Response;
+  try {
+    response =
+      hook.mode === 'GET'
+        ? await fetch(hook.url, { method: 'GET', headers: forwarded, signal: AbortSignal.timeout(10_000) })
+        : await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ headers: forwarded, request }), signal: AbortSignal.timeout(10_000) });
+  } catch {
+    throw new HasuraError('unexpected', 'webhook authentication request failed', '$', undefined, 500);
+  }
+  if (response.status === 401) throw new HasuraError('access-denied', 'Authentication hook unauthorized this request', '$', undefined, 401);
+  if (response.status !== 200) throw new HasuraError('unexpected', `Invalid response from authorization hook: status ${response.status}`, '$', undefined, 500);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new HasuraError('unexpected', 'Invalid response from authorization hook', '$', undefined, 500);
+  }
+  const session: Session = {};
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    const name = key.toLowerCase();
+    if (!name.startsWith('x-hasura-')) continue;
+    if (typeof value !== 'string') throw new HasuraError('unexpected', `Invalid response from authorization hook: ${name} should be a string`, '$', undefined, 500);
+    session[name] = value;
+  }
+  if (!session['x-hasura-role']) throw new HasuraError('unexpected', 'missing x-hasura-role key in webhook response', '$', undefined, 500);
+  return session;
 }
 
 function headerSession(headers: Record<string, string>): Session {
@@ -224,7 +259,7 @@ function headerSession(headers: Record<string, string>): Session {
 }
 
 /** Hasura's order: no secret configured → admin; admin secret → impersonation; JWT; unauthorized role. */
-export async function authenticate(config: AuthConfig, rawHeaders: Record<string, string | string[] | undefined>): Promise<ResolvedAuth> {
+export async function authenticate(config: AuthConfig, rawHeaders: Record<string, string | string[] | undefined>, request?: unknown): Promise<ResolvedAuth> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(rawHeaders)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -242,6 +277,10 @@ export async function authenticate(config: AuthConfig, rawHeaders: Record<string
     if (given !== config.adminSecret) throw new HasuraError('access-denied', 'invalid x-hasura-admin-secret/x-hasura-access-key', '$', undefined, 401);
     const session = headerSession(headers);
     return finish(session['x-hasura-role'] ?? 'admin', session, true);
+  }
+  if (config.hook) {
+    const session = await askHook(config.hook, headers, request);
+    return finish(session['x-hasura-role'] ?? '', session, false);
   }
   if (config.jwt) {
     const token = config.jwt.token(headers);

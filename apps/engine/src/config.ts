@@ -11,6 +11,8 @@ const environment = z.object({
   HASURA_GRAPHQL_ADMIN_SECRET: z.string().min(1).optional(),
   HASURA_GRAPHQL_JWT_SECRET: z.string().min(1).optional(),
   HASURA_GRAPHQL_UNAUTHORIZED_ROLE: z.string().min(1).optional(),
+  HASURA_GRAPHQL_AUTH_HOOK: z.string().url().optional(),
+  HASURA_GRAPHQL_AUTH_HOOK_MODE: z.enum(['GET', 'POST']).default('GET'),
   HASURA_GRAPHQL_SERVER_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HASURA_GRAPHQL_SERVER_HOST: z.string().default('127.0.0.1'),
   HASURA_GRAPHQL_ENABLE_CONSOLE: bool.default(false),
@@ -34,6 +36,7 @@ export interface EngineConfig {
   metadataDatabaseUrl?: string | undefined;
   adminSecret: string | undefined;
   jwtSecret: string | undefined;
+  authHook?: { url: string; mode: 'GET' | 'POST' } | undefined;
   unauthorizedRole: string | undefined;
   port: number;
   host: string;
@@ -66,6 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const values = parsed.data;
   const databaseUrl = values.HASURA_GRAPHQL_DATABASE_URL ?? values.HASURA_GRAPHQL_METADATA_DATABASE_URL;
   if (!databaseUrl) throw new Error('invalid engine configuration: HASURA_GRAPHQL_DATABASE_URL is required');
+  if (values.HASURA_GRAPHQL_AUTH_HOOK && values.HASURA_GRAPHQL_JWT_SECRET) {
+    throw new Error('invalid engine configuration: HASURA_GRAPHQL_AUTH_HOOK and HASURA_GRAPHQL_JWT_SECRET are mutually exclusive');
+  }
+  if (values.HASURA_GRAPHQL_AUTH_HOOK && (!values.HASURA_GRAPHQL_ADMIN_SECRET || values.HASURA_GRAPHQL_UNAUTHORIZED_ROLE)) {
+    throw new Error('invalid engine configuration: HASURA_GRAPHQL_AUTH_HOOK requires HASURA_GRAPHQL_ADMIN_SECRET and excludes HASURA_GRAPHQL_UNAUTHORIZED_ROLE');
+  }
   if (values.HASURA_GRAPHQL_JWT_SECRET && !values.HASURA_GRAPHQL_ADMIN_SECRET) {
     throw new Error('invalid engine configuration: HASURA_GRAPHQL_JWT_SECRET requires HASURA_GRAPHQL_ADMIN_SECRET');
   }
@@ -74,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metadataDatabaseUrl: values.HASURA_GRAPHQL_METADATA_DATABASE_URL,
     adminSecret: values.HASURA_GRAPHQL_ADMIN_SECRET,
     jwtSecret: values.HASURA_GRAPHQL_JWT_SECRET,
+    authHook: values.HASURA_GRAPHQL_AUTH_HOOK ? { url: values.HASURA_GRAPHQL_AUTH_HOOK, mode: values.HASURA_GRAPHQL_AUTH_HOOK_MODE } : undefined,
     unauthorizedRole: values.HASURA_GRAPHQL_UNAUTHORIZED_ROLE,
     port: values.HASURA_GRAPHQL_SERVER_PORT,
     host: values.HASURA_GRAPHQL_SERVER_HOST,

@@ -69,6 +69,7 @@ export class Engine {
       adminSecret: config.adminSecret,
       unauthorizedRole: config.unauthorizedRole,
       jwt: config.jwtSecret ? new JwtVerifier(parseJwtSecret(config.jwtSecret)) : undefined,
+      hook: config.authHook,
     };
   }
 
@@ -194,15 +195,15 @@ export class Engine {
     return schema;
   }
 
-  async authenticate(headers: Record<string, string | string[] | undefined>): Promise<ResolvedAuth> {
-    return authenticate(this.auth, headers);
+  async authenticate(headers: Record<string, string | string[] | undefined>, request?: unknown): Promise<ResolvedAuth> {
+    return authenticate(this.auth, headers, request);
   }
 
   /** One POST /v1/graphql body (object or batch array) → response JSON text. */
   async handle(body: unknown, headers: Record<string, string | string[] | undefined>, requestId: string): Promise<string> {
     let auth: ResolvedAuth;
     try {
-      auth = await this.authenticate(headers);
+      auth = await this.authenticate(headers, body);
     } catch (error) {
       return errorBody(asHasuraError(error), false, this.config.devMode);
     }

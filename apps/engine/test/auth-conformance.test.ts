@@ -137,6 +137,45 @@ describe('JWT configuration', () => {
   });
 });
 
+describe('webhook mode (HASURA_GRAPHQL_AUTH_HOOK)', () => {
+  it('takes the session from the hook (GET and POST), and maps 401 to access-denied', async () => {
+    const seen: string[] = [];
+    const server: Server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const auth = request.method === 'POST' ? (JSON.parse(body) as { headers: Record<string, string>; request: { query: string } }) : undefined;
+        if (auth) seen.push(auth.request.query);
+        const header = auth ? auth.headers['authorization'] : request.headers.authorization;
+        if (header === 'Bearer good') {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ 'X-Hasura-Role': 'user', 'X-Hasura-User-Id': '7' }));
+        } else {
+          response.writeHead(401);
+          response.end();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/auth`;
+    try {
+      for (const mode of ['GET', 'POST'] as const) {
+        const hooked = await startEngine(metadataOf(TABLES), { authHook: { url, mode }, unauthorizedRole: undefined });
+        try {
+          expect(await gql(hooked.app, { query: '{ note { id } }', headers: { authorization: 'Bearer good' } })).toEqual({ data: { note: [{ id: 2 }] } });
+          expect(await gql(hooked.app, { query: '{ note { id } }', headers: { authorization: 'Bearer bad' } })).toEqual(error('access-denied', 'Authentication hook unauthorized this request'));
+          expect(await gql(hooked.app, { query: '{ note { id body } }', headers: asAdmin })).toEqual({ data: { note: [{ id: 1, body: 'mine' }, { id: 2, body: 'theirs' }] } });
+        } finally {
+          await hooked.close();
+        }
+      }
+      expect(seen).toContain('{ note { id } }');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('backend_only permissions', () => {
   const insert = 'mutation { insert_note_one(object: {id: 3, body: "b"}) { id } }';
   it('hide the mutation unless the admin secret and x-hasura-use-backend-only-permissions are sent', async () => {

@@ -247,13 +247,12 @@ export function compileDelete(ctx: CompileContext, table: TableInfo, field: Coll
  * answer comes from a follow-up statement, which sees the rows written.
  */
 function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: CollectedField, path: string, one: boolean, objects: Record<string, unknown>[], argPath: string): MutationStatement {
-  if (argument(ctx, field.node, 'on_conflict') !== undefined) throw new HasuraError('not-supported', 'on_conflict together with nested inserts is not supported yet', `${path}.args.on_conflict`);
   const pk = table.pg.primaryKey?.columns ?? [];
   if (pk.length === 0) throw new HasuraError('not-supported', `nested inserts into table "${table.name}" need a primary key`, argPath);
   const ctes: string[] = [];
   const written: string[] = [];
 
-  const insertRow = (tbl: TableInfo, object: Record<string, unknown>, objectPath: string, fixed: Map<string, string>, from: string[]): string => {
+  const insertRow = (tbl: TableInfo, object: Record<string, unknown>, objectPath: string, fixed: Map<string, string>, from: string[], topLevel = false): string => {
     const permission = ctx.view.insert(tbl);
     if (!permission) throw new HasuraError('validation-failed', `no insert permission on table "${tbl.name}"`, objectPath);
     const values = new Map(fixed);
@@ -296,7 +295,9 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
       columns.length === 0
         ? 'default values'
         : `(${columns.map(ident).join(', ')}) select ${columns.map((column) => values.get(column) ?? 'null').join(', ')}${sources.length > 0 ? ` from ${sources.join(', ')}` : ''}`;
-    ctes.push(`${name} as (insert into ${tableRef(tbl)} as ${alias} ${body} returning ${alias}.*, ${checkExpression(ctx, tbl, alias, permission.check)} as "__check")`);
+    // The operation's on_conflict applies to the top-level rows (nested on_conflict is not supported).
+    const conflict = topLevel ? onConflict(ctx, tbl, alias, field, path) : '';
+    ctes.push(`${name} as (insert into ${tableRef(tbl)} as ${alias} ${body}${conflict} returning ${alias}.*, ${checkExpression(ctx, tbl, alias, permission.check)} as "__check")`);
     written.push(name);
     for (const [rel, target, children] of arrays) {
       children.forEach((child, index) => {
@@ -307,7 +308,7 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
     return name;
   };
 
-  const parents = objects.map((object, index) => insertRow(table, object, one ? argPath : `${argPath}[${index}]`, new Map(), []));
+  const parents = objects.map((object, index) => insertRow(table, object, one ? argPath : `${argPath}[${index}]`, new Map(), [], true));
   const all = `_all${newAlias(ctx)}`;
   ctes.push(`${all} as (${parents.map((name) => `select * from ${name}`).join(' union all ')})`);
   const affected = written.map((name) => `(select count(*) from ${name})`).join(' + ');

@@ -138,6 +138,13 @@ describe('insert', () => {
     expect(clash.errors[0]?.message).toBe('cannot insert object relationship "author" as "author_id" column values are already determined');
   });
 
+  it('upserts the parent of a nested insert and links the children to it', async () => {
+    await reset();
+    expect(
+      await m('mutation { insert_author_one(object: {name: "Ann", bio: "up", articles: {data: [{title: "Extra"}]}}, on_conflict: {constraint: author_name_key, update_columns: [bio]}) { id bio articles(order_by: {id: asc}) { title } } }'),
+    ).toEqual({ data: { insert_author_one: { id: 1, bio: 'up', articles: [{ title: 'First' }, { title: 'Extra' }] } } });
+  });
+
   it('rolls back the whole nested insert when a child fails', async () => {
     await reset();
     const result = (await m('mutation { insert_author_one(object: {name: "I", articles: {data: [{title: "ok"}, {}]}}) { id } }')) as { errors: { extensions: { code: string } }[] };

@@ -308,6 +308,17 @@ export class Engine {
         outputs.push({ key: field.key, value: JSON.stringify('mutation_root') });
         continue;
       }
+      const fn = roleSchema.functionRoot.get(field.name);
+      if (fn?.exposedAs === 'mutation') {
+        ctx.params = new Params();
+        const table = this.model.tables.get(fn.returnsTable) as TableInfo;
+        const fixed = new Map<string, string>();
+        if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(auth.session), 'json'));
+        const call = functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
+        statements.push({ text: listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call), params: ctx.params.values, kind: 'query', path });
+        outputs.push({ key: field.key, value: { indexes: [statements.length - 1], many: false } });
+        continue;
+      }
       const target = roleSchema.mutationRoot.get(field.name);
       if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
       ctx.params = new Params();

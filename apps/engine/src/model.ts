@@ -47,6 +47,10 @@ export interface FunctionInfo {
   sessionArgument: string | undefined;
   inputs: PgFunctionArg[];
   returnsTable: string;
+  /** `query` (default for stable/immutable functions) or `mutation` (volatile functions, or as configured). */
+  exposedAs: 'query' | 'mutation';
+  /** Roles given the function explicitly (required for mutation functions; query functions follow the table's select permission). */
+  permissions: Set<string>;
 }
 
 export interface ResolvedSelect {
@@ -342,6 +346,8 @@ export function buildModel(
       sessionArgument,
       inputs: fn.args.filter((arg) => arg.name !== sessionArgument),
       returnsTable: fn.returnsTable,
+      permissions: new Set((raw.permissions ?? []).map((permission) => permission.role)),
+      exposedAs: raw.configuration?.exposed_as === 'query' ? 'query' : raw.configuration?.exposed_as === 'mutation' || fn.volatility === 'v' ? 'mutation' : 'query',
     });
   }
   const inheritedRoles = new Map<string, string[]>();
@@ -360,6 +366,7 @@ interface ComputedFieldMetadata {
 interface TrackedFunctionMetadata {
   function: { schema: string; name: string } | string;
   configuration?: { custom_name?: string; session_argument?: string; exposed_as?: string };
+  permissions?: { role: string }[];
 }
 
 function resolveRelationship(table: TableInfo, rel: RelationshipMetadata, kind: 'object' | 'array', tables: Map<string, TableInfo>): RelationshipInfo | string {

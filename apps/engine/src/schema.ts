@@ -539,7 +539,7 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
     }
   }
   const functionRoot = new Map<string, FunctionInfo>();
-  for (const fn of model.functions) {
+  for (const fn of model.functions.filter((candidate) => candidate.exposedAs === 'query')) {
     const table = model.tables.get(fn.returnsTable);
     if (!table || !view.select(table)) continue;
     const input = functionArgs(fn.fn.name, fn.inputs);
@@ -571,9 +571,28 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
   }
   const subscription = Object.keys(subscriptionFields).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: subscriptionFields }) : undefined;
   const mutationRoot = new Map<string, RootFieldTarget>();
-  const mutation = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot, backendOnly });
+  const mutationFunctions: GraphQLFieldConfigMap<unknown, unknown> = {};
+  for (const fn of model.functions.filter((candidate) => candidate.exposedAs === 'mutation')) {
+    const table = model.tables.get(fn.returnsTable);
+    if (!table || !view.select(table) || (!view.isAdmin && !fn.permissions.has(role))) continue;
+    const input = functionArgs(fn.fn.name, fn.inputs);
+    const args: GraphQLFieldConfigArgumentMap = {};
+    if (input) args['args'] = { type: fn.inputs.some((arg) => !arg.hasDefault) ? new GraphQLNonNull(input) : input, description: `input parameters for function "${fn.fn.name}"` };
+    mutationFunctions[fn.gqlName] = { type: listOf(rowType(table)), args: { ...args, ...selectArgs(table) }, description: `execute VOLATILE function "${fn.fn.name}" which returns "${table.name}"` };
+    functionRoot.set(fn.gqlName, fn);
+  }
+  const mutationTables = buildMutationRoot({ model, view, tables, rowType, boolExp, columnType, memo, mutationRoot, backendOnly });
+  const mutation =
+    Object.keys(mutationFunctions).length === 0
+      ? mutationTables
+      : new GraphQLObjectType({ name: 'mutation_root', fields: () => ({ ...toConfigMap(mutationTables), ...mutationFunctions }) });
   const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
   return { role, backendOnly, schema, queryRoot, mutationRoot, functionRoot };
+}
+
+/** The field configs of an already built object type, to extend it. */
+function toConfigMap(type: GraphQLObjectType | undefined): GraphQLFieldConfigMap<unknown, unknown> {
+  return type ? type.toConfig().fields : {};
 }
 
 function listOf(type: GraphQLObjectType): GraphQLNonNull<GraphQLList<GraphQLNonNull<GraphQLObjectType>>> {

@@ -13,6 +13,8 @@ create table article (id serial primary key, title text not null, author_id int 
 create function record_session() returns trigger language plpgsql as $$
 begin new.seen_session := current_setting('hasura.user', true); return new; end $$;
 create trigger record_session before insert on author for each row execute function record_session();
+create function bump_scores(amount int) returns setof author language sql volatile set search_path from current as $$
+  update author set score = score + amount returning * $$;
 `;
 
 const own = { user_id: { _eq: 'X-Hasura-User-Id' } };
@@ -41,7 +43,7 @@ let engine: TestEngine;
 let sql: postgres.Sql;
 beforeAll(async () => {
   await createTestSchema(SCHEMA, SETUP);
-  engine = await startEngine(metadataOf(TABLES));
+  engine = await startEngine(metadataOf(TABLES, [{ function: { schema: SCHEMA, name: 'bump_scores' }, configuration: { custom_name: 'bump_scores' } }]));
   sql = postgres(inject('superuserUrl'), { max: 1, onnotice: () => undefined });
 });
 afterAll(async () => {
@@ -197,6 +199,16 @@ describe('update', () => {
       errors: [{ message: 'check constraint of an insert/update permission has failed', extensions: { path: '$', code: 'permission-error' } }],
     });
     expect((await sql.unsafe(`select bio from ${SCHEMA}.author where id = 1`))[0]).toEqual({ bio: null });
+  });
+});
+
+describe('tracked volatile functions', () => {
+  it('run as mutation root fields in the mutation transaction', async () => {
+    await reset();
+    expect(await m('mutation { bump_scores(args: {amount: 5}, order_by: {id: asc}) { id score } }')).toEqual({ data: { bump_scores: [{ id: 1, score: 5 }, { id: 2, score: 5 }] } });
+    const failed = (await m('mutation { bump_scores(args: {amount: 5}) { id } insert_author_one(object: {name: "Ann"}) { id } }')) as { errors: unknown[] };
+    expect(failed.errors).toHaveLength(1);
+    expect((await sql.unsafe(`select score from ${SCHEMA}.author where id = 1`))[0]).toEqual({ score: 5 });
   });
 });
 

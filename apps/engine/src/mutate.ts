@@ -251,6 +251,8 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
   if (pk.length === 0) throw new HasuraError('not-supported', `nested inserts into table "${table.name}" need a primary key`, argPath);
   const ctes: string[] = [];
   const written: string[] = [];
+  /** Rows with array children: inserting none of them (an upsert doing nothing) is Hasura's not-supported error. */
+  const parentsOfArrays: [string, string][] = [];
 
   const insertRow = (tbl: TableInfo, object: Record<string, unknown>, objectPath: string, fixed: Map<string, string>, from: string[], topLevel = false): string => {
     const permission = ctx.view.insert(tbl);
@@ -299,6 +301,7 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
     const conflict = topLevel ? onConflict(ctx, tbl, alias, field, path) : '';
     ctes.push(`${name} as (insert into ${tableRef(tbl)} as ${alias} ${body}${conflict} returning ${alias}.*, ${checkExpression(ctx, tbl, alias, permission.check)} as "__check")`);
     written.push(name);
+    if (arrays.some(([, , children]) => children.length > 0)) parentsOfArrays.push([name, tbl.name]);
     for (const [rel, target, children] of arrays) {
       children.forEach((child, index) => {
         const keys = new Map(rel.mapping.map(([local, remote]) => [remote, `${name}.${ident(local)}`]));
@@ -314,7 +317,8 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
   const affected = written.map((name) => `(select count(*) from ${name})`).join(' + ');
   const keys = `json_build_object(${pk.map((column) => `${literal(column)}, ${all}.${ident(column)}`).join(', ')})`;
   const checks = written.map((name) => `select "__check" as c from ${name}`).join(' union all ');
-  const text = `with ${ctes.join(', ')} select json_build_object('affected_rows', ${affected}, 'rows', (select coalesce(json_agg(${keys}), '[]'::json) from ${all}))::text as j, coalesce((select bool_and(_c.c) from (${checks}) _c), true) as ok`;
+  const empty = parentsOfArrays.length === 0 ? 'null' : `case ${parentsOfArrays.map(([name, tableName]) => `when not exists (select 1 from ${name}) then ${literal(tableName)}`).join(' ')} end`;
+  const text = `with ${ctes.join(', ')} select json_build_object('affected_rows', ${affected}, 'rows', (select coalesce(json_agg(${keys}), '[]'::json) from ${all}), 'empty', ${empty})::text as j, coalesce((select bool_and(_c.c) from (${checks}) _c), true) as ok`;
   const params = ctx.params.values;
 
   // The answer, compiled now with two parameters filled in once the rows are written.
@@ -347,7 +351,10 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
     path: argPath,
     checkPath: argPath,
     followUp: (j) => {
-      const result = JSON.parse(j) as { affected_rows: number; rows: unknown[] };
+      const result = JSON.parse(j) as { affected_rows: number; rows: unknown[]; empty: string | null };
+      if (result.empty !== null) {
+        throw new HasuraError('not-supported', `cannot proceed to insert array relations since insert to table "${result.empty}" affects zero rows`, argPath);
+      }
       const filled = [...followParams];
       filled[0] = JSON.stringify(result.rows);
       filled[1] = String(result.affected_rows);

@@ -147,6 +147,14 @@ describe('insert', () => {
     ).toEqual({ data: { insert_author_one: { id: 1, bio: 'up', articles: [{ title: 'First' }, { title: 'Extra' }] } } });
   });
 
+  it('refuses array children of a parent the upsert left alone', async () => {
+    await reset();
+    expect(await m('mutation { insert_author_one(object: {name: "Ann", articles: {data: [{title: "Orphan"}]}}, on_conflict: {constraint: author_name_key, update_columns: []}) { id } }')).toEqual({
+      errors: [{ message: 'cannot proceed to insert array relations since insert to table "author" affects zero rows', extensions: { path: '$.selectionSet.insert_author_one.args.object', code: 'not-supported' } }],
+    });
+    expect(await sql.unsafe(`select 1 from ${SCHEMA}.article where title = 'Orphan'`)).toHaveLength(0);
+  });
+
   it('rolls back the whole nested insert when a child fails', async () => {
     await reset();
     const result = (await m('mutation { insert_author_one(object: {name: "I", articles: {data: [{title: "ok"}, {}]}}) { id } }')) as { errors: { extensions: { code: string } }[] };

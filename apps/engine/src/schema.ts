@@ -60,17 +60,28 @@ export class RoleView {
 
   insert(table: TableInfo): ResolvedInsert | undefined {
     if (this.isAdmin) return { columns: new Set(table.columns.map((c) => c.name)), check: {}, set: {}, backendOnly: false };
-    return table.insert.get(this.role);
+    return this.own(table.insert);
   }
 
   update(table: TableInfo): ResolvedUpdate | undefined {
     if (this.isAdmin) return { columns: new Set(table.columns.map((c) => c.name)), filter: {}, check: undefined, set: {}, backendOnly: false };
-    return table.update.get(this.role);
+    return this.own(table.update);
   }
 
   deleteFilter(table: TableInfo): Record<string, unknown> | undefined {
     if (this.isAdmin) return {};
-    return table.delete.get(this.role)?.filter;
+    return this.own(table.delete)?.filter;
+  }
+
+  /** The role's own mutation permission; an inherited role gets its parents' only when they all agree. */
+  private own<P>(permissions: Map<string, P>): P | undefined {
+    const own = permissions.get(this.role);
+    const parents = this.model.inheritedRoles.get(this.role);
+    if (own || !parents || parents.length === 0) return own;
+    const found = parents.map((parent) => permissions.get(parent));
+    const [first] = found;
+    const same = (a: unknown, b: unknown): boolean => JSON.stringify(a, (_key, value: unknown) => (value instanceof Set ? [...value].sort() : value)) === JSON.stringify(b, (_key, value: unknown) => (value instanceof Set ? [...value].sort() : value));
+    return first !== undefined && found.every((permission) => permission !== undefined && same(permission, first)) ? first : undefined;
   }
 
   /** Columns of `table` this role may read, in table order. */

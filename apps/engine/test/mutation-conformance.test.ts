@@ -27,6 +27,10 @@ const TABLES: TableMetadata[] = [
     insert_permissions: [
       { role: 'user', permission: { columns: ['name', 'user_id', 'bio'], check: own } },
       { role: 'preset', permission: { columns: ['name', 'bio'], check: {}, set: { user_id: 'x-hasura-user-id' } } },
+      { role: 'p1', permission: { columns: ['name'], check: {} } },
+      { role: 'p2', permission: { columns: ['name'], check: {} } },
+      { role: 'q1', permission: { columns: ['name'], check: {} } },
+      { role: 'q2', permission: { columns: ['name', 'bio'], check: {} } },
     ],
     update_permissions: [{ role: 'user', permission: { columns: ['bio', 'name'], filter: own, check: { bio: { _neq: 'bad' } } } }],
     delete_permissions: [{ role: 'user', permission: { filter: own } }],
@@ -43,7 +47,13 @@ let engine: TestEngine;
 let sql: postgres.Sql;
 beforeAll(async () => {
   await createTestSchema(SCHEMA, SETUP);
-  engine = await startEngine(metadataOf(TABLES, [{ function: { schema: SCHEMA, name: 'bump_scores' }, configuration: { custom_name: 'bump_scores' } }]));
+  engine = await startEngine({
+    ...metadataOf(TABLES, [{ function: { schema: SCHEMA, name: 'bump_scores' }, configuration: { custom_name: 'bump_scores' } }]),
+    inherited_roles: [
+      { role_name: 'p12', role_set: ['p1', 'p2'] },
+      { role_name: 'q12', role_set: ['q1', 'q2'] },
+    ],
+  });
   sql = postgres(inject('superuserUrl'), { max: 1, onnotice: () => undefined });
 });
 afterAll(async () => {
@@ -234,6 +244,16 @@ describe('delete', () => {
     const result = (await m('mutation { delete_author_by_pk(id: 1) { id } }')) as { errors: { message: string; extensions: { code: string } }[] };
     expect(result.errors[0]?.extensions.code).toBe('constraint-violation');
     expect(result.errors[0]?.message).toMatch(/^Foreign key violation\. /);
+  });
+});
+
+describe('inherited roles', () => {
+  it('inherit a mutation permission only when all parents agree', async () => {
+    await reset();
+    expect(await m('mutation { insert_author(objects: [{name: "Inherited"}]) { affected_rows } }', asRole('p12'))).toEqual({ data: { insert_author: { affected_rows: 1 } } });
+    expect(await m('mutation { insert_author(objects: [{name: "Nope"}]) { affected_rows } }', asRole('q12'))).toEqual({
+      errors: [{ message: 'no mutations exist', extensions: { path: '$', code: 'validation-failed' } }],
+    });
   });
 });
 

@@ -43,6 +43,8 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
     return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
       // Everything is sent at once (postgres.js pipelines unawaited queries in a transaction), so an
       // operation costs about one round trip; a failure aborts the transaction and all that follows.
+      // Statements stay unnamed: their text varies with each client's operation, and named prepared
+      // statements would pile up per connection.
       // postgres.js queries are lazy: each is started (and so queued) by attaching a handler, in order.
       const start = <T>(query: PromiseLike<T>): PromiseLike<T> => query.then((value) => value);
       const setup: PromiseLike<unknown>[] = [];
@@ -72,7 +74,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
       }
       const pending = statements.map((statement) => {
         const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
-        return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, { prepare: true }).catch((error: unknown) => {
+        return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, { prepare: false }).catch((error: unknown) => {
           failed ??= statement;
           throw error;
         });

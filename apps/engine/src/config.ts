@@ -28,6 +28,8 @@ const environment = z.object({
   WORKGRID_ENGINE_MAX_DEPTH: z.coerce.number().int().positive().default(15),
   /** WorkGrid: most fields one operation may select, all levels together (a cost limit). */
   WORKGRID_ENGINE_MAX_FIELDS: z.coerce.number().int().positive().default(5000),
+  /** WorkGrid: statement_timeout of every operation's transaction, in milliseconds (0 = none). */
+  WORKGRID_ENGINE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 
 export interface EngineConfig {
@@ -55,6 +57,7 @@ export interface EngineConfig {
   bodyLimit: number;
   maxDepth: number;
   maxFields?: number;
+  statementTimeoutMs?: number;
   stringifyNumeric?: boolean;
   /** The environment, for metadata's `{from_env: NAME}` references (source database URLs). */
   environment?: Record<string, string | undefined>;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimit: values.WORKGRID_ENGINE_BODY_LIMIT,
     maxDepth: values.WORKGRID_ENGINE_MAX_DEPTH,
     maxFields: values.WORKGRID_ENGINE_MAX_FIELDS,
+    statementTimeoutMs: values.WORKGRID_ENGINE_STATEMENT_TIMEOUT_MS,
     stringifyNumeric: values.HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES,
     environment: { ...env },
   };

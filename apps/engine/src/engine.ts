@@ -349,7 +349,7 @@ export class Engine {
           throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
       }
     }
-    const results = await runInTransaction(this.sql, auth.session, statements, { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false });
+    const results = await runInTransaction(this.sql, auth.session, statements, { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false, statementTimeoutMs: this.config.statementTimeoutMs ?? 0 });
     const parts = outputs.map(({ key, value }) => {
       const answers = typeof value === 'string' ? [] : value.indexes.map((index) => results[index] ?? 'null');
       const json = typeof value === 'string' ? value : value.many ? `[${answers.join(',')}]` : (answers[0] ?? 'null');
@@ -425,6 +425,7 @@ export class Engine {
             setSession: this.config.sessionToSql === 'always',
             trustMetadata: this.config.sessionToSql === 'mutations',
             readOnly: true,
+            statementTimeoutMs: this.config.statementTimeoutMs ?? 0,
           });
     const parts = outputs.map(({ key, value }) => {
       const json = typeof value === 'number' ? (results[value] ?? 'null') : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;

@@ -24,6 +24,8 @@ export interface ExecuteOptions {
   /** Compose mode: let session-less reads rely on metadata permissions. */
   trustMetadata: boolean;
   readOnly: boolean;
+  /** statement_timeout for the transaction, in milliseconds (0 = none). */
+  statementTimeoutMs?: number;
 }
 
 export function createPool(url: string, max = 10): Sql {
@@ -50,10 +52,12 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
       const setup: PromiseLike<unknown>[] = [];
       if (options.dbRole) setup.push(start(tx.unsafe(`set local role ${ident(options.dbRole)}`)));
       setup.push(
-        start(tx.unsafe(`select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true)`, [
-          options.setSession ? JSON.stringify(session) : '',
-          options.trustMetadata ? 'on' : 'off',
-        ])),
+        start(
+          tx.unsafe(
+            `select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true), set_config('statement_timeout', $3, true)`,
+            [options.setSession ? JSON.stringify(session) : '', options.trustMetadata ? 'on' : 'off', String(options.statementTimeoutMs ?? 0)],
+          ),
+        ),
       );
       if (statements.some((statement) => statement.followUp)) {
         await Promise.all(setup);
@@ -126,6 +130,7 @@ export function mapPostgresError(error: unknown, path = '$'): HasuraError {
   if (code === '22025') return new HasuraError('bad-request', message, path, internal);
   if (code.startsWith('22')) return new HasuraError('data-exception', message, path, internal);
   if (code === '42P10') return new HasuraError('constraint-error', 'there is no unique or exclusion constraint on target column(s)', path, internal);
+  if (code === '57014') return new HasuraError('unexpected', 'the operation took too long and was cancelled', path, internal, 500);
   if (code === '40001') return new HasuraError('concurrent-update', 'serialization failure', path, internal);
   if (code === '' && error instanceof Error && /ECONNREFUSED|ENOTFOUND|connect|terminat/i.test(error.message)) {
     return new HasuraError('postgres-error', 'connection error', path, { error: error.message }, 500);

@@ -18,6 +18,7 @@ insert into author (name, user_id, bio, meta, rating, fav_color) values
   ('Cid', 10, 'also writes', null, null, null);
 create function author_label(author_row author) returns text language sql stable set search_path from current as $$ select author_row.name || ' (' || author_row.id || ')' $$;
 create function author_articles_since(author_row author, min_views int) returns setof article language sql stable set search_path from current as $$ select * from article where author_id = author_row.id and views >= min_views $$;
+create function slow_authors() returns setof author language sql stable set search_path from current as $$ select author.* from author, pg_sleep(0.5) $$;
 create function search_authors(search text) returns setof author language sql stable set search_path from current as $$ select * from author where name ilike search $$;
 create function my_authors(hasura_session json) returns setof author language sql stable set search_path from current as $$ select * from author where user_id = (hasura_session ->> 'x-hasura-user-id')::int $$;
 insert into article (title, author_id, is_published, tags, views, published_on) values
@@ -60,6 +61,7 @@ beforeAll(async () => {
   engine = await startEngine({
     ...metadataOf(TABLES, [
       { function: { schema: SCHEMA, name: 'search_authors' }, configuration: { custom_name: 'search_authors' } },
+      { function: { schema: SCHEMA, name: 'slow_authors' }, configuration: { custom_name: 'slow_authors' } },
       { function: { schema: SCHEMA, name: 'my_authors' }, configuration: { custom_name: 'my_authors', session_argument: 'hasura_session' } },
     ]),
     inherited_roles: [{ role_name: 'names_and_bios', role_set: ['names', 'bios'] }],
@@ -291,7 +293,12 @@ describe('HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES', () => {
 
 describe('limits', () => {
   it('refuses oversized bodies and too deep selections with a clear error', async () => {
-    const small = await startEngine(metadataOf(TABLES), { bodyLimit: 2_000, maxDepth: 3, maxFields: 12 });
+    const small = await startEngine(metadataOf(TABLES, [{ function: { schema: SCHEMA, name: 'slow_authors' }, configuration: { custom_name: 'slow_authors' } }]), {
+      bodyLimit: 2_000,
+      maxDepth: 3,
+      maxFields: 12,
+      statementTimeoutMs: 100,
+    });
     try {
       const big = await small.app.inject({ method: 'POST', url: '/v1/graphql', headers: { 'content-type': 'application/json', ...asAdmin }, payload: JSON.stringify({ query: `{ author { id } } # ${'x'.repeat(5_000)}` }) });
       expect(big.statusCode).toBe(200);
@@ -300,6 +307,8 @@ describe('limits', () => {
       expect(deep.errors[0]?.extensions.code).toBe('validation-failed');
       expect(deep.errors[0]?.message).toBe('the query exceeds the maximum depth of 3');
       expect(await gql(small.app, { query: '{ author(where: {id: {_eq: 1}}) { articles(limit: 1) { author { id } } } }' })).toEqual({ data: { author: [{ articles: [{ author: { id: 1 } }] }] } });
+      const slow = (await gql(small.app, { query: '{ slow_authors { id } }' })) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(slow.errors[0]?.message).toBe('the operation took too long and was cancelled');
       const wide = (await gql(small.app, { query: '{ a: author { id name bio } b: author { id name bio } c: author { id name bio } d: author { id } }' })) as { errors: { message: string }[] };
       expect(wide.errors[0]?.message).toBe('the query exceeds the maximum of 12 selected fields');
     } finally {

@@ -31,6 +31,7 @@ export function testConfig(overrides: Partial<EngineConfig> = {}): EngineConfig 
     bodyLimit: 1_048_576,
     maxDepth: 15,
     maxFields: 5000,
+    statementTimeoutMs: 30_000,
     ...overrides,
   };
 }

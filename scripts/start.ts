@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync } from 'node:fs';
-import { presentServices, startService } from './lib/app-services.ts';
+import { presentServices, serviceLinks, startService } from './lib/app-services.ts';
 import { readDemoLogins, renderBanner } from './lib/banner.ts';
 import { envPath, examplePath, loadConfig, type LocalConfig } from './lib/config.ts';
 import { migrate, provisionDatabase, seed, setSuperuserPassword } from './lib/database-setup.ts';
@@ -96,9 +96,8 @@ async function startS3Store(config: LocalConfig): Promise<void> {
 
 function bannerLinks(config: LocalConfig): [string, string][] {
   const { settings } = config;
-  const serviceLinks = presentServices().flatMap((service) => service.links(`http://127.0.0.1:${settings[service.portVariable]}`));
   return [
-    ...serviceLinks,
+    ...serviceLinks(settings),
     ['S3 store', `${settings.S3_ENDPOINT.replace(/\/$/, '')} (bucket ${settings.S3_BUCKET})`],
     ['PostgreSQL', withoutPassword(settings.DATABASE_URL)],
     ['Redis', withoutPassword(settings.REDIS_URL)],

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from './config.ts';
-import { serviceExited, notReady } from './fail.ts';
+import { notReady, serviceExited } from './fail.ts';
 import { logsDir, repoRoot, runDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
 import { isAlive, ownProcess, spawnDetached, stopOwnProcess } from './processes.ts';
@@ -9,35 +9,68 @@ import { waitUntil } from './wait.ts';
 
 type PortVariable = 'ACTIONS_PORT' | 'ENGINE_PORT' | 'WEB_PORT';
 
-export interface AppService {
-  name: string;
-  /** Repo-relative TypeScript entry point; the service is started only once it exists. */
-  entry: string;
+/** A service reached over HTTP: start waits for its /healthz, the banner shows its links. */
+interface HttpService {
+  kind: 'http';
   portVariable: PortVariable;
   /** Banner lines: label and URL. */
   links: (baseUrl: string) => [string, string][];
-  /**
-   * How start knows it is up: `http` polls /healthz on the port; `log` (a process that serves no
-   * HTTP, like the worker) waits for `readyMessage` in its log, and its port and links are unused.
-   */
-  readiness?: { kind: 'http' } | { kind: 'log'; readyMessage: string };
 }
 
-/** WorkGrid's own processes, in start order; engine, worker and web become one entry each. */
+/** A background process that serves no HTTP (the worker): start waits for a line in its log. */
+interface BackgroundService {
+  kind: 'background';
+  readyMessage: string;
+}
+
+export type AppService = (HttpService | BackgroundService) & {
+  name: string;
+  /** Repo-relative TypeScript entry point; the service is started only once it exists. */
+  entry: string;
+  /** Variables the service reads under other names, derived from WorkGrid's environment. */
+  env?: (env: NodeJS.ProcessEnv) => Record<string, string>;
+};
+
+/** WorkGrid's own processes, in start order; web becomes one more entry. */
 export const appServices: AppService[] = [
-  { name: 'actions', entry: 'actions/src/server.ts', portVariable: 'ACTIONS_PORT', links: (base) => [['Actions', base]] },
+  { kind: 'http', name: 'actions', entry: 'actions/src/server.ts', portVariable: 'ACTIONS_PORT', links: (base) => [['Actions', base]] },
+  { kind: 'background', name: 'worker', entry: 'actions/src/worker.ts', readyMessage: '"msg":"worker ready"' },
   {
-    name: 'worker',
-    entry: 'actions/src/worker.ts',
-    // Unused: the worker listens on no port and shows no banner link.
-    portVariable: 'ACTIONS_PORT',
-    links: () => [],
-    readiness: { kind: 'log', readyMessage: '"msg":"worker ready"' },
+    kind: 'http',
+    name: 'engine',
+    entry: 'apps/engine/src/server.ts',
+    portVariable: 'ENGINE_PORT',
+    links: (base) => [
+      ['GraphQL', `${base}/v1/graphql`],
+      ['GraphQL console', `${base}/console (admin secret: HASURA_GRAPHQL_ADMIN_SECRET in .env)`],
+    ],
+    // The engine reads Hasura's variable names; WorkGrid's .env names map onto them here.
+    env: (env) => ({
+      HASURA_GRAPHQL_DATABASE_URL: env['ENGINE_DATABASE_URL'] ?? '',
+      HASURA_GRAPHQL_SERVER_PORT: env['ENGINE_PORT'] ?? '',
+      HASURA_GRAPHQL_METADATA_DIR: join(repoRoot, 'hasura', 'metadata'),
+      HASURA_GRAPHQL_UNAUTHORIZED_ROLE: env['HASURA_GRAPHQL_UNAUTHORIZED_ROLE'] ?? 'anonymous',
+      // Tokens are signed by the actions service (started before the engine), as in compose.
+      HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({
+        jwk_url: `http://127.0.0.1:${env['ACTIONS_PORT'] ?? ''}/.well-known/jwks.json`,
+        audience: env['JWT_AUDIENCE'] ?? '',
+        issuer: env['JWT_ISSUER'] ?? '',
+      }),
+      // The embedded engine serves the GraphiQL console; .env's HASURA_GRAPHQL_ENABLE_CONSOLE is for compose's Hasura.
+      HASURA_GRAPHQL_ENABLE_CONSOLE: 'true',
+    }),
   },
 ];
 
 export function presentServices(): AppService[] {
   return appServices.filter((service) => existsSync(join(repoRoot, service.entry)));
+}
+
+/** Banner lines of the HTTP services that exist. */
+export function serviceLinks(settings: Settings): [string, string][] {
+  return presentServices().flatMap((service) =>
+    service.kind === 'http' ? service.links(`http://127.0.0.1:${settings[service.portVariable]}`) : [],
+  );
 }
 
 function serviceFiles(service: AppService): { entry: string; pidFile: string; logFile: string } {
@@ -53,33 +86,24 @@ function runningService(service: AppService): number | undefined {
   return ownProcess(pidFile, entry);
 }
 
-/** Starts the service detached (unless it already runs) and waits for its /healthz. */
+/** Starts the service detached (unless it already runs) and waits until it is ready. */
 export async function startService(service: AppService, settings: Settings, env: NodeJS.ProcessEnv): Promise<'started' | 'running'> {
-  const port = settings[service.portVariable];
   if (runningService(service) !== undefined) return 'running';
-  const readiness = service.readiness ?? { kind: 'http' };
-  if (readiness.kind === 'http') await assertPortFree(port, service.portVariable);
+  if (service.kind === 'http') await assertPortFree(settings[service.portVariable], service.portVariable);
   const { entry, pidFile, logFile } = serviceFiles(service);
   const logStart = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
-  const pid = spawnDetached({ command: process.execPath, args: ['--import', 'tsx', entry], cwd: repoRoot, env, logFile, pidFile });
-  if (readiness.kind === 'log') {
-    await waitUntil(async () => existsSync(logFile) && readFileSync(logFile, 'utf8').slice(logStart).includes(readiness.readyMessage), {
-      timeoutMs: 30_000,
-      intervalMs: 200,
-      timeoutError: () => notReady(`${service.name} service`, logFile),
-      abort: () => (isAlive(pid) ? undefined : serviceExited(`${service.name} service`, logFile)),
-    });
-    return 'started';
-  }
-  await waitUntil(
-    async () => (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) })).ok,
-    {
-      timeoutMs: 30_000,
-      intervalMs: 200,
-      timeoutError: () => notReady(`${service.name} service`, logFile),
-      abort: () => (isAlive(pid) ? undefined : serviceExited(`${service.name} service`, logFile)),
-    },
-  );
+  const serviceEnv = { ...env, ...(service.env?.(env) ?? {}) };
+  const pid = spawnDetached({ command: process.execPath, args: ['--import', 'tsx', entry], cwd: repoRoot, env: serviceEnv, logFile, pidFile });
+  const isReady =
+    service.kind === 'http'
+      ? async () => (await fetch(`http://127.0.0.1:${settings[service.portVariable]}/healthz`, { signal: AbortSignal.timeout(1_000) })).ok
+      : async () => existsSync(logFile) && readFileSync(logFile, 'utf8').slice(logStart).includes(service.readyMessage);
+  await waitUntil(isReady, {
+    timeoutMs: 30_000,
+    intervalMs: 200,
+    timeoutError: () => notReady(`${service.name} service`, logFile),
+    abort: () => (isAlive(pid) ? undefined : serviceExited(`${service.name} service`, logFile)),
+  });
   return 'started';
 }
 

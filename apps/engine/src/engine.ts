@@ -1,0 +1,496 @@
+import {
+  execute as executeGraphql,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  parse,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type ValueNode,
+} from 'graphql';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sql } from 'postgres';
+import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
+import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CompileContext } from './compile.ts';
+import type { EngineConfig } from './config.ts';
+import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
+import { runInTransaction, createPool, type Statement } from './execute.ts';
+import { enumValues, introspect, introspectFunctions } from './introspection.ts';
+import { loadMetadataDirectory, type Metadata } from './metadata.ts';
+import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
+import { buildModel, type InconsistentObject, type Model, type TableInfo } from './model.ts';
+import { buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
+import { Params } from './sql.ts';
+
+export const ENGINE_VERSION = 'v2.48.0-workgrid';
+
+export interface GraphqlResponse {
+  /** JSON text of the response body. */
+  body: string;
+}
+
+interface Plan {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  fragments: Map<string, FragmentDefinitionNode>;
+}
+
+const PLAN_CACHE_LIMIT = 1000;
+const NO_QUERIES = "There are no queries available to the current role. Either there are no sources or remote schemas configured, or the current role doesn't have the required permissions.";
+
+/** The engine: metadata + catalog → per-role schemas; GraphQL requests → SQL → JSON. */
+export class Engine {
+  sql: Sql;
+  private readonly metadataSql: Sql;
+  private catalogReady = false;
+  private sourceUrl: string;
+  private metadata: Metadata = { version: 3, sources: [] };
+  model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [], inheritedRoles: new Map() };
+  private readonly schemas = new Map<string, RoleSchema>();
+  private readonly plans = new Map<string, Plan>();
+  private readonly auth: AuthConfig;
+
+  constructor(
+    readonly config: EngineConfig,
+    sql?: Sql,
+  ) {
+    this.sql = sql ?? createPool(config.databaseUrl);
+    this.sourceUrl = config.databaseUrl;
+    this.metadataSql = config.metadataDatabaseUrl && config.metadataDatabaseUrl !== config.databaseUrl ? createPool(config.metadataDatabaseUrl, 2) : this.sql;
+    this.auth = {
+      adminSecret: config.adminSecret,
+      unauthorizedRole: config.unauthorizedRole,
+      jwt: config.jwtSecret ? new JwtVerifier(parseJwtSecret(config.jwtSecret)) : undefined,
+      hook: config.authHook,
+    };
+  }
+
+  /**
+   * Applies the metadata directory when there is one (as Hasura's cli-migrations image does), else the
+   * metadata stored in hdb_catalog; refuses inconsistent metadata unless allowed.
+   */
+  async start(): Promise<void> {
+    this.catalogReady = await this.ensureCatalog();
+    const dir = this.config.metadataDir;
+    const fromDirectory = dir && (existsSync(join(dir, 'version.yaml')) || existsSync(join(dir, 'databases'))) ? loadMetadataDirectory(dir) : undefined;
+    const stored = fromDirectory ? undefined : await this.storedMetadata();
+    await this.replaceMetadata(fromDirectory ?? stored ?? { version: 3, sources: [] }, this.config.allowInconsistentMetadata);
+  }
+
+  async close(): Promise<void> {
+    if (this.metadataSql !== this.sql) await this.metadataSql.end({ timeout: 5 });
+    await this.sql.end({ timeout: 5 });
+  }
+
+  /** Honours the source's `database_url` (literal or `from_env`) when it names another database. */
+  private async connectSource(metadata: Metadata): Promise<void> {
+    const info = (metadata.sources[0]?.configuration as { connection_info?: { database_url?: unknown } } | undefined)?.connection_info;
+    const spec = info?.database_url;
+    const url =
+      typeof spec === 'string'
+        ? spec
+        : spec !== null && typeof spec === 'object' && typeof (spec as { from_env?: unknown }).from_env === 'string'
+          ? this.config.environment?.[(spec as { from_env: string }).from_env]
+          : undefined;
+    if (!url || url === this.sourceUrl) return;
+    const previous = this.sql;
+    this.sql = createPool(url);
+    this.sourceUrl = url;
+    if (previous !== this.metadataSql) await previous.end({ timeout: 5 });
+  }
+
+  /** hdb_catalog.hdb_metadata (Hasura's own table): false when the database role may not create it. */
+  private async ensureCatalog(): Promise<boolean> {
+    try {
+      await this.metadataSql.unsafe(
+        `create schema if not exists hdb_catalog;
+         create table if not exists hdb_catalog.hdb_metadata (id integer primary key, metadata json not null, resource_version integer not null default 1 unique)`,
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async storedMetadata(): Promise<Metadata | undefined> {
+    if (!this.catalogReady) return undefined;
+    const rows = await this.metadataSql.unsafe<{ metadata: string }[]>('select metadata::text as metadata from hdb_catalog.hdb_metadata where id = 1');
+    return rows[0] ? (JSON.parse(rows[0].metadata) as Metadata) : undefined;
+  }
+
+  private async storeMetadata(metadata: Metadata): Promise<void> {
+    if (!this.catalogReady) return;
+    await this.metadataSql.unsafe(
+      `insert into hdb_catalog.hdb_metadata (id, metadata) values (1, ($1::text)::json)
+       on conflict (id) do update set metadata = excluded.metadata, resource_version = hdb_catalog.hdb_metadata.resource_version + 1`,
+      [JSON.stringify(metadata)],
+    );
+  }
+
+  /** Whether metadata survives restarts (stored in hdb_catalog). */
+  get persistsMetadata(): boolean {
+    return this.catalogReady;
+  }
+
+  exportMetadata(): Metadata {
+    return structuredClone(this.metadata);
+  }
+
+  get inconsistencies(): InconsistentObject[] {
+    return this.model.inconsistencies;
+  }
+
+  /** Builds a model for `metadata`; on inconsistency keeps the old one unless `allowInconsistent`. */
+  async replaceMetadata(metadata: Metadata, allowInconsistent: boolean): Promise<InconsistentObject[]> {
+    await this.connectSource(metadata);
+    const model = await this.buildModel(metadata);
+    if (model.inconsistencies.length > 0 && !allowInconsistent) return model.inconsistencies;
+    await this.storeMetadata(metadata);
+    this.metadata = metadata;
+    this.model = model;
+    this.schemas.clear();
+    this.plans.clear();
+    return model.inconsistencies;
+  }
+
+  async reloadMetadata(): Promise<InconsistentObject[]> {
+    return this.replaceMetadata(this.metadata, true);
+  }
+
+  private async buildModel(metadata: Metadata): Promise<Model> {
+    const { catalog, functions } = await this.sql.begin('read only', async (tx) => {
+      if (this.config.dbRole) await tx.unsafe(`set local role "${this.config.dbRole.replace(/"/g, '""')}"`);
+      return { catalog: await introspect(tx), functions: await introspectFunctions(tx) };
+    });
+    const first = buildModel(metadata, catalog, new Map(), functions);
+    const enums = new Map<string, { value: string; comment: string | null }[]>();
+    for (const table of first.tables.values()) {
+      if (!table.isEnum) continue;
+      try {
+        enums.set(table.key, await enumValues(this.sql, table.pg));
+      } catch (error) {
+        first.inconsistencies.push({ type: 'table', name: `table ${table.name}`, reason: `Inconsistent object: cannot read enum values: ${asHasuraError(error).message}`, definition: { schema: table.schema, name: table.name } });
+      }
+    }
+    const model = buildModel(metadata, catalog, enums, functions);
+    model.inconsistencies.push(...first.inconsistencies.filter((item) => item.reason.includes('enum values')));
+    return model;
+  }
+
+  roleSchema(role: string, backendOnly = false): RoleSchema {
+    const key = backendOnly ? `${role}\u0000backend` : role;
+    let schema = this.schemas.get(key);
+    if (!schema) {
+      schema = buildRoleSchema(this.model, role, backendOnly);
+      this.schemas.set(key, schema);
+    }
+    return schema;
+  }
+
+  async authenticate(headers: Record<string, string | string[] | undefined>, request?: unknown): Promise<ResolvedAuth> {
+    return authenticate(this.auth, headers, request);
+  }
+
+  /** One POST /v1/graphql body (object or batch array) → response JSON text. */
+  async handle(body: unknown, headers: Record<string, string | string[] | undefined>, requestId: string): Promise<string> {
+    let auth: ResolvedAuth;
+    try {
+      auth = await this.authenticate(headers, body);
+    } catch (error) {
+      return errorBody(asHasuraError(error), false, this.config.devMode);
+    }
+    auth.session['x-hasura-request-id'] = requestId;
+    if (Array.isArray(body)) {
+      const parts: string[] = [];
+      for (const item of body) parts.push(await this.handleOne(item, auth));
+      return `[${parts.join(',')}]`;
+    }
+    return this.handleOne(body, auth);
+  }
+
+  private async handleOne(body: unknown, auth: ResolvedAuth): Promise<string> {
+    try {
+      return await this.run(body, auth);
+    } catch (error) {
+      return errorBody(asHasuraError(error), auth.admin && auth.role === 'admin', this.config.devMode);
+    }
+  }
+
+  private async run(body: unknown, auth: ResolvedAuth): Promise<string> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HasuraError('parse-failed', 'expected an object for request', '$');
+    const request = body as Record<string, unknown>;
+    if (!('query' in request)) throw new HasuraError('parse-failed', "the key 'query' was not present", '$');
+    if (typeof request['query'] !== 'string') throw new HasuraError('parse-failed', 'parsing Text failed, expected String', '$.query');
+    const query = request['query'];
+    const operationName = typeof request['operationName'] === 'string' ? request['operationName'] : undefined;
+    const variables = request['variables'] ?? {};
+    if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) throw new HasuraError('parse-failed', 'expected an object for variables', '$.variables');
+    const roleSchema = this.roleSchema(auth.role, auth.backendOnly);
+    const plan = this.plan(roleSchema, query, operationName);
+    const rawVariables = variables as Record<string, unknown>;
+    const coerced = getVariableValues(roleSchema.schema, plan.operation.variableDefinitions ?? [], rawVariables);
+    if (coerced.errors) throw variableError(coerced.errors[0] as GraphQLError);
+    const coercedValues = coerced.coerced;
+    const withDefaults: Record<string, unknown> = { ...rawVariables };
+    for (const definition of plan.operation.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      if (withDefaults[name] === undefined && coercedValues[name] !== undefined) withDefaults[name] = coercedValues[name];
+    }
+    if (plan.operation.operation === 'subscription') {
+      throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
+    }
+    if (plan.operation.operation === 'mutation') return this.runMutation(roleSchema, plan, auth, withDefaults);
+    return this.runQuery(roleSchema, plan, auth, withDefaults, coercedValues);
+  }
+
+  private plan(roleSchema: RoleSchema, query: string, operationName: string | undefined): Plan {
+    const key = `${roleSchema.role}\u0000${roleSchema.backendOnly ? 'b' : ''}\u0000${operationName ?? ''}\u0000${query}`;
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch {
+      throw new HasuraError('validation-failed', 'not a valid graphql query', '$.query');
+    }
+    const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    let operation: OperationDefinitionNode | undefined;
+    if (operationName === undefined) {
+      if (operations.length !== 1) throw new HasuraError('validation-failed', 'exactly one operation has to be present in the document when operationName is not specified', '$');
+      operation = operations[0];
+    } else {
+      operation = operations.find((candidate) => candidate.name?.value === operationName);
+      if (!operation) throw new HasuraError('validation-failed', `no such operation found in the document: "${operationName}"`, '$');
+    }
+    if (!operation) throw new HasuraError('validation-failed', 'not a valid graphql query', '$.query');
+    if (operation.operation === 'mutation' && !roleSchema.schema.getMutationType()) throw new HasuraError('validation-failed', 'no mutations exist', '$');
+    const errors = validate(roleSchema.schema, document, undefined, { maxErrors: 1 });
+    if (errors.length > 0) throw validationError(roleSchema, document, errors[0] as GraphQLError);
+    const fragments = new Map(
+      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const plan: Plan = { document, operation, fragments };
+    if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.delete(this.plans.keys().next().value as string);
+    this.plans.set(key, plan);
+    return plan;
+  }
+
+  /** All root fields of a mutation, in document order, in one transaction carrying the session. */
+  private async runMutation(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>): Promise<string> {
+    const ctx: CompileContext = {
+      view: new RoleView(this.model, roleSchema.role),
+      session: auth.session,
+      params: new Params(),
+      variables,
+      fragments: plan.fragments,
+      maxDepth: this.config.maxDepth,
+      maxFields: this.config.maxFields ?? 5000,
+      stringifyNumeric: this.config.stringifyNumeric === true,
+      aliases: 0,
+    };
+    const outputs: { key: string; value: string | { indexes: number[]; many: boolean } }[] = [];
+    const statements: Statement[] = [];
+    const add = (compiled: MutationStatement, checkError: HasuraError): number => {
+      statements.push({ text: compiled.text, params: compiled.params, kind: 'mutation', path: compiled.path, checkError, ...(compiled.followUp ? { followUp: compiled.followUp } : {}) });
+      return statements.length - 1;
+    };
+    for (const field of collectFields(ctx, plan.operation.selectionSet.selections, 'mutation_root')) {
+      const path = `$.selectionSet.${field.key}`;
+      if (field.name === '__typename') {
+        outputs.push({ key: field.key, value: JSON.stringify('mutation_root') });
+        continue;
+      }
+      const fn = roleSchema.functionRoot.get(field.name);
+      if (fn?.exposedAs === 'mutation') {
+        ctx.params = new Params();
+        const table = this.model.tables.get(fn.returnsTable) as TableInfo;
+        const fixed = new Map<string, string>();
+        if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(auth.session), 'json'));
+        const call = functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
+        statements.push({ text: listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call), params: ctx.params.values, kind: 'query', path });
+        outputs.push({ key: field.key, value: { indexes: [statements.length - 1], many: false } });
+        continue;
+      }
+      const target = roleSchema.mutationRoot.get(field.name);
+      if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
+      ctx.params = new Params();
+      const table = target.table;
+      const checkError = (checkPath: string) => new HasuraError('permission-error', CHECK_FAILED, checkPath);
+      const one = (compiled: MutationStatement): void => {
+        outputs.push({ key: field.key, value: { indexes: [add(compiled, checkError(compiled.checkPath))], many: false } });
+      };
+      switch (target.kind) {
+        case 'insert':
+        case 'insert_one':
+          one(compileInsert(ctx, table, field, path, target.kind === 'insert_one'));
+          break;
+        case 'update':
+        case 'update_by_pk':
+          one(compileUpdate(ctx, table, field, path, target.kind === 'update_by_pk'));
+          break;
+        case 'update_many': {
+          const indexes = compileUpdateMany(ctx, table, field, path).map((compiled) => add(compiled, checkError(compiled.checkPath)));
+          outputs.push({ key: field.key, value: { indexes, many: true } });
+          break;
+        }
+        case 'delete':
+        case 'delete_by_pk':
+          one(compileDelete(ctx, table, field, path, target.kind === 'delete_by_pk'));
+          break;
+        default:
+          throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
+      }
+    }
+    const results = await runInTransaction(this.sql, auth.session, statements, { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false, statementTimeoutMs: this.config.statementTimeoutMs ?? 0 });
+    const parts = outputs.map(({ key, value }) => {
+      const answers = typeof value === 'string' ? [] : value.indexes.map((index) => results[index] ?? 'null');
+      const json = typeof value === 'string' ? value : value.many ? `[${answers.join(',')}]` : (answers[0] ?? 'null');
+      return `${JSON.stringify(key)}:${json}`;
+    });
+    return `{"data":{${parts.join(',')}}}`;
+  }
+
+  private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, coerced: Record<string, unknown>): Promise<string> {
+    const ctx: CompileContext = {
+      view: new RoleView(this.model, roleSchema.role),
+      session: auth.session,
+      params: new Params(),
+      variables,
+      fragments: plan.fragments,
+      maxDepth: this.config.maxDepth,
+      maxFields: this.config.maxFields ?? 5000,
+      stringifyNumeric: this.config.stringifyNumeric === true,
+      aliases: 0,
+    };
+    const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');
+    const outputs: { key: string; value: string | number }[] = [];
+    const statements: Statement[] = [];
+    const introspectionNodes: SelectionNode[] = [];
+    for (const field of fields) {
+      const path = `$.selectionSet.${field.key}`;
+      if (field.name === '__typename') {
+        outputs.push({ key: field.key, value: JSON.stringify('query_root') });
+        continue;
+      }
+      if (field.name === 'no_queries_available' && !roleSchema.queryRoot.size) {
+        outputs.push({ key: field.key, value: JSON.stringify(NO_QUERIES) });
+        continue;
+      }
+      if (field.name === '__schema' || field.name === '__type') {
+        introspectionNodes.push(field.node);
+        outputs.push({ key: field.key, value: 'introspection' });
+        continue;
+      }
+      const fn = roleSchema.functionRoot.get(field.name);
+      const target = roleSchema.queryRoot.get(field.name);
+      if (!target && !fn) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
+      ctx.params = new Params();
+      let text: string;
+      if (fn) {
+        const table = this.model.tables.get(fn.returnsTable) as TableInfo;
+        const fixed = new Map<string, string>();
+        if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(auth.session), 'json'));
+        const call = functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
+        text = field.name.endsWith('_aggregate') && field.name !== fn.gqlName ? aggregateQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call) : listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call);
+      } else if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
+      else if (target.kind === 'select') text = listQuery(ctx, target.table, newAlias(ctx), field, path, 1);
+      else if (target.kind === 'select_aggregate') text = aggregateQuery(ctx, target.table, newAlias(ctx), field, path, 1);
+      else text = byPkQuery(ctx, target.table, field, path);
+      outputs.push({ key: field.key, value: statements.length });
+      statements.push({ text, params: ctx.params.values, kind: 'query', path });
+    }
+    let introspection: Record<string, unknown> = {};
+    if (introspectionNodes.length > 0) {
+      const document: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: [{ ...plan.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: introspectionNodes } }, ...plan.fragments.values()],
+      };
+      const result = await executeGraphql({ schema: roleSchema.schema, document, variableValues: coerced });
+      if (result.errors && result.errors.length > 0) throw new HasuraError('validation-failed', result.errors[0]?.message ?? 'introspection failed', '$');
+      introspection = (result.data ?? {}) as Record<string, unknown>;
+    }
+    const results =
+      statements.length === 0
+        ? []
+        : await runInTransaction(this.sql, auth.session, statements, {
+            dbRole: this.config.dbRole,
+            setSession: this.config.sessionToSql === 'always',
+            trustMetadata: this.config.sessionToSql === 'mutations',
+            readOnly: true,
+            statementTimeoutMs: this.config.statementTimeoutMs ?? 0,
+          });
+    const parts = outputs.map(({ key, value }) => {
+      const json = typeof value === 'number' ? (results[value] ?? 'null') : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
+      return `${JSON.stringify(key)}:${json}`;
+    });
+    return `{"data":{${parts.join(',')}}}`;
+  }
+}
+
+export function errorBody(error: HasuraError, admin: boolean, devMode: boolean): string {
+  return JSON.stringify({ errors: [toGraphqlError(error, admin || devMode)] });
+}
+
+function variableError(error: GraphQLError): HasuraError {
+  const missing = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/.exec(error.message);
+  if (missing) return new HasuraError('validation-failed', `expecting a value for non-nullable variable: "${missing[1] ?? ''}"`, '$');
+  const nullValue = /^Variable "\$[^"]+" got invalid value null.*Expected non-nullable type "([^"!]+)!?"/.exec(error.message);
+  if (nullValue) return new HasuraError('validation-failed', `unexpected null value for type '${nullValue[1] ?? ''}'`, '$');
+  return new HasuraError('validation-failed', error.message, '$');
+}
+
+/** graphql-js validation errors in Hasura's words, with a JSON path to the failing field. */
+function validationError(roleSchema: RoleSchema, document: DocumentNode, error: GraphQLError): HasuraError {
+  const node = error.nodes?.[0];
+  const paths = new Map<unknown, string>();
+  const stack: string[] = ['$'];
+  const typeInfo = new TypeInfo(roleSchema.schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(field: FieldNode) {
+          const path = `${stack[stack.length - 1] ?? '$'}.selectionSet.${field.alias?.value ?? field.name.value}`;
+          paths.set(field, path);
+          stack.push(path);
+          for (const arg of field.arguments ?? []) paths.set(arg, `${path}.args.${arg.name.value}`);
+        },
+        leave() {
+          stack.pop();
+        },
+      },
+      Argument: {
+        enter(arg) {
+          const base = paths.get(arg) ?? '$';
+          const walk = (value: ValueNode, path: string): void => {
+            if (value.kind === Kind.OBJECT) {
+              for (const field of value.fields) {
+                paths.set(field, `${path}.${field.name.value}`);
+                walk(field.value, `${path}.${field.name.value}`);
+              }
+            } else if (value.kind === Kind.LIST) value.values.forEach((item, index) => walk(item, `${path}[${index}]`));
+          };
+          walk(arg.value, base);
+        },
+      },
+    }),
+  );
+  const path = (node && paths.get(node)) ?? '$';
+  const unknownField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
+  if (unknownField) return new HasuraError('validation-failed', `field '${unknownField[1] ?? ''}' not found in type: '${unknownField[2] ?? ''}'`, path);
+  const unknownArgument = /^Unknown argument "([^"]+)" on field "[^."]+\.([^"]+)"/.exec(error.message);
+  if (unknownArgument) return new HasuraError('validation-failed', `'${unknownArgument[2] ?? ''}' has no argument named '${unknownArgument[1] ?? ''}'`, path);
+  const unknownInput = /^Field "([^"]+)" is not defined by type "([^"]+)"/.exec(error.message);
+  if (unknownInput) return new HasuraError('validation-failed', `field '${unknownInput[1] ?? ''}' not found in type: '${unknownInput[2] ?? ''}'`, path);
+  const missingArgument = /^Field "[^"]+" argument "([^"]+)" of type "[^"]+" is required/.exec(error.message);
+  if (missingArgument) return new HasuraError('validation-failed', `missing required field '${missingArgument[1] ?? ''}'`, `${path}.args`);
+  return new HasuraError('validation-failed', error.message, path);
+}

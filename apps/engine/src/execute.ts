@@ -1,0 +1,139 @@
+import postgres, { type Sql, type TransactionSql } from 'postgres';
+import { HasuraError } from './errors.ts';
+import { ident } from './sql.ts';
+import type { Session } from './session.ts';
+
+export interface Statement {
+  text: string;
+  params: string[];
+  /** Mutations yield `j` and `ok` themselves (their WITH must stay top-level); queries yield one value. */
+  kind: 'query' | 'mutation';
+  /** JSON path reported with a database error of this statement. */
+  path: string;
+  /** Raised (and the transaction rolled back) when `ok` is false: a failed permission check. */
+  checkError?: HasuraError;
+  /** A second statement built from the first one's answer (nested inserts); forces sequential execution. */
+  followUp?: (j: string) => { text: string; params: string[] };
+}
+
+export interface ExecuteOptions {
+  /** `SET LOCAL ROLE` target, when the login role is not the engine role. */
+  dbRole: string | undefined;
+  /** Whether `hasura.user` is set for this operation (always, except compose-mode queries). */
+  setSession: boolean;
+  /** Compose mode: let session-less reads rely on metadata permissions. */
+  trustMetadata: boolean;
+  readOnly: boolean;
+  /** statement_timeout for the transaction, in milliseconds (0 = none). */
+  statementTimeoutMs?: number;
+}
+
+export function createPool(url: string, max = 10): Sql {
+  return postgres(url, {
+    max,
+    connection: { TimeZone: 'UTC', application_name: 'workgrid-engine' },
+    onnotice: () => undefined,
+    // Every result is one JSON text column; no type parsing needed.
+    fetch_types: false,
+  });
+}
+
+/** Runs statements in one transaction that carries the session, returning each first column as text. */
+export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
+  let failed: Statement | undefined;
+  try {
+    return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
+      // Everything is sent at once (postgres.js pipelines unawaited queries in a transaction), so an
+      // operation costs about one round trip; a failure aborts the transaction and all that follows.
+      // Statements stay unnamed: their text varies with each client's operation, and named prepared
+      // statements would pile up per connection.
+      // postgres.js queries are lazy: each is started (and so queued) by attaching a handler, in order.
+      const start = <T>(query: PromiseLike<T>): PromiseLike<T> => query.then((value) => value);
+      const setup: PromiseLike<unknown>[] = [];
+      if (options.dbRole) setup.push(start(tx.unsafe(`set local role ${ident(options.dbRole)}`)));
+      setup.push(
+        start(
+          tx.unsafe(
+            `select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true), set_config('statement_timeout', $3, true)`,
+            [options.setSession ? JSON.stringify(session) : '', options.trustMetadata ? 'on' : 'off', String(options.statementTimeoutMs ?? 0)],
+          ),
+        ),
+      );
+      if (statements.some((statement) => statement.followUp)) {
+        await Promise.all(setup);
+        const results: (string | null)[] = [];
+        for (const statement of statements) {
+          failed = statement;
+          const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
+          const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params);
+          if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
+          let answer = rows[0]?.j ?? null;
+          if (statement.followUp && answer !== null) {
+            const next = statement.followUp(answer);
+            answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params))[0]?.j ?? null;
+          }
+          results.push(answer);
+        }
+        return results;
+      }
+      const pending = statements.map((statement) => {
+        const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
+        return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, { prepare: false }).catch((error: unknown) => {
+          failed ??= statement;
+          throw error;
+        });
+      });
+      // Should the setup fail, the statements fail too; they are awaited only afterwards.
+      for (const query of pending) query.catch(() => undefined);
+      await Promise.all(setup);
+      const results: (string | null)[] = [];
+      for (const [index, rows] of (await Promise.all(pending)).entries()) {
+        const statement = statements[index] as Statement;
+        if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
+        results.push(rows[0]?.j ?? null);
+      }
+      return results;
+    });
+  } catch (error) {
+    throw mapPostgresError(error, failed?.path);
+  }
+}
+
+interface PgError {
+  code?: string;
+  message?: string;
+  detail?: string;
+  hint?: string;
+  constraint_name?: string;
+}
+
+const CONSTRAINT_PREFIX: Record<string, string> = {
+  '23505': 'Uniqueness violation. ',
+  '23503': 'Foreign key violation. ',
+  '23502': 'Not-NULL violation. ',
+  '23001': 'Can not delete or update due to data being referred. ',
+  '23P01': 'Exclusion violation. ',
+};
+
+/** Hasura's mapping of Postgres errors; SQL rule codes (`raise exception 'org_last_owner'`) become the code. */
+export function mapPostgresError(error: unknown, path = '$'): HasuraError {
+  if (error instanceof HasuraError) return error;
+  const pg = (error ?? {}) as PgError;
+  const code = pg.code ?? '';
+  const message = pg.message ?? 'database query error';
+  const internal = { error: { message, status_code: code, description: pg.detail ?? null, hint: pg.hint ?? null } };
+  const prefix = CONSTRAINT_PREFIX[code];
+  if (prefix) return new HasuraError('constraint-violation', `${prefix}${message}`, path, internal);
+  if (code === '23514') return new HasuraError('permission-error', `Check constraint violation. ${message}`, path, internal);
+  if (code === '42501') return new HasuraError('permission-error', message, path, internal);
+  if (code === 'P0001' && /^[a-z][a-z0-9_]*$/.test(message)) return new HasuraError(message, message, path, internal);
+  if (code === '22025') return new HasuraError('bad-request', message, path, internal);
+  if (code.startsWith('22')) return new HasuraError('data-exception', message, path, internal);
+  if (code === '42P10') return new HasuraError('constraint-error', 'there is no unique or exclusion constraint on target column(s)', path, internal);
+  if (code === '57014') return new HasuraError('unexpected', 'the operation took too long and was cancelled', path, internal, 500);
+  if (code === '40001') return new HasuraError('concurrent-update', 'serialization failure', path, internal);
+  if (code === '' && error instanceof Error && /ECONNREFUSED|ENOTFOUND|connect|terminat/i.test(error.message)) {
+    return new HasuraError('postgres-error', 'connection error', path, { error: error.message }, 500);
+  }
+  return new HasuraError('unexpected', 'database query error', path, internal, 500);
+}

@@ -1,0 +1,42 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Typed documents for the console (apps/web) from the committed SDL of role "user" — the role the
+// console talks as. Regenerate the SDL with `npm run schema:snapshot` when metadata or migrations change.
+const config: CodegenConfig = {
+  schema: 'apps/engine/schema/user.graphql',
+  documents: ['apps/web/**/*.{ts,tsx}', '!apps/web/**/__generated__/**', '!**/node_modules/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'apps/web/src/__generated__/graphql/': {
+      preset: 'client',
+      config: {
+        emitLegacyCommonJSImports: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: {
+          uuid: 'string',
+          timestamptz: 'string',
+          timestamp: 'string',
+          date: 'string',
+          time: 'string',
+          citext: 'string',
+          bpchar: 'string',
+          inet: 'string',
+          interval: 'string',
+          bigint: 'number',
+          smallint: 'number',
+          numeric: 'number',
+          float8: 'number',
+          json: 'unknown',
+          jsonb: 'unknown',
+          tsvector: 'string',
+          _text: 'string[]',
+          _uuid: 'string[]',
+          _citext: 'string[]',
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -15,8 +15,8 @@ const config = loadConfig({
 });
 const engine = new Engine(config);
 try {
-  await engine.start();
-  if (engine.inconsistencies.length > 0) throw new Error(`inconsistent metadata: ${engine.inconsistencies.map((item) => item.reason).join('; ')}`);
+  const inconsistencies = await engine.start();
+  if (inconsistencies.length > 0) throw new Error(`inconsistent metadata: ${inconsistencies.map((item) => item.reason).join('; ')}`);
   mkdirSync(snapshotDir, { recursive: true });
   for (const role of SNAPSHOT_ROLES) {
     writeFileSync(snapshotPath(role), renderSnapshot(engine, role));

@@ -75,14 +75,15 @@ export class Engine {
 
   /**
    * Applies the metadata directory when there is one (as Hasura's cli-migrations image does), else the
-   * metadata stored in hdb_catalog; refuses inconsistent metadata unless allowed.
+   * metadata stored in hdb_catalog. Returns its inconsistencies: unless allowed, such metadata is not
+   * applied and the caller must refuse to serve.
    */
-  async start(): Promise<void> {
+  async start(): Promise<InconsistentObject[]> {
     this.catalogReady = await this.ensureCatalog();
     const dir = this.config.metadataDir;
     const fromDirectory = dir && (existsSync(join(dir, 'version.yaml')) || existsSync(join(dir, 'databases'))) ? loadMetadataDirectory(dir) : undefined;
     const stored = fromDirectory ? undefined : await this.storedMetadata();
-    await this.replaceMetadata(fromDirectory ?? stored ?? { version: 3, sources: [] }, this.config.allowInconsistentMetadata);
+    return this.replaceMetadata(fromDirectory ?? stored ?? { version: 3, sources: [] }, this.config.allowInconsistentMetadata);
   }
 
   async close(): Promise<void> {

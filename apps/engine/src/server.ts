@@ -7,9 +7,10 @@ import { Engine } from './engine.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const engine = new Engine(config);
-  await engine.start();
-  if (engine.inconsistencies.length > 0 && !config.allowInconsistentMetadata) {
-    for (const item of engine.inconsistencies) console.error(`inconsistent metadata: ${item.name}: ${item.reason}`);
+  const inconsistencies = await engine.start();
+  if (inconsistencies.length > 0 && !config.allowInconsistentMetadata) {
+    for (const item of inconsistencies) console.error(`inconsistent metadata: ${item.name}: ${item.reason}`);
+    console.error('Refusing to start: fix the metadata or the database, or set HASURA_GRAPHQL_ALLOW_INCONSISTENT_METADATA=true.');
     await engine.close();
     process.exit(1);
   }

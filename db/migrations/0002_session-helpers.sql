@@ -10,20 +10,28 @@ as $$
 $$;
 comment on function app.session() is 'The Hasura session variables of the current transaction, {} when none.';
 
-create function app.user_id() returns uuid
-language sql stable parallel safe
-as $$ select nullif(app.session() ->> 'x-hasura-user-id', '')::uuid $$;
-comment on function app.user_id() is 'x-hasura-user-id of the session, or null.';
-
-create function app.org_id() returns uuid
-language sql stable parallel safe
-as $$ select nullif(app.session() ->> 'x-hasura-org-id', '')::uuid $$;
-comment on function app.org_id() is 'x-hasura-org-id of the session (the active tenant), or null.';
-
 create function app.session_role() returns text
 language sql stable parallel safe
 as $$ select nullif(app.session() ->> 'x-hasura-role', '') $$;
 comment on function app.session_role() is 'x-hasura-role of the session (the API role, not the org role), or null.';
+
+-- An unauthenticated (anonymous) request's session variables come from request headers the client
+-- chose (Hasura's unauthorized role takes x-hasura-* headers as they are), so they identify nobody.
+create function app.user_id() returns uuid
+language sql stable parallel safe
+as $$
+  select case when app.session_role() is distinct from 'anonymous'
+              then nullif(app.session() ->> 'x-hasura-user-id', '')::uuid end
+$$;
+comment on function app.user_id() is 'x-hasura-user-id of the session, or null (always null for the anonymous role).';
+
+create function app.org_id() returns uuid
+language sql stable parallel safe
+as $$
+  select case when app.session_role() is distinct from 'anonymous'
+              then nullif(app.session() ->> 'x-hasura-org-id', '')::uuid end
+$$;
+comment on function app.org_id() is 'x-hasura-org-id of the session (the active tenant), or null (always null for the anonymous role).';
 
 create function app.request_id() returns text
 language sql stable parallel safe

@@ -63,7 +63,6 @@ const configSchema = z.object({
 const workerConfigSchema = configSchema.pick({
   APP_DATABASE_URL: true,
   REDIS_URL: true,
-  SECRETS_KEY: true,
   LOG_LEVEL: true,
   NODE_ENV: true,
   OUTBOX_POLL_INTERVAL_MS: true,
@@ -82,6 +81,11 @@ const workerConfigSchema = configSchema.pick({
   RESEND_API_KEY: true,
   RESEND_API_URL: true,
   SMTP_URL: true,
+}).extend({
+  /** The worker opens the tokens sealed into identity emails: it needs the actions service's key itself. */
+  SECRETS_KEY: z.string().min(32, 'SECRETS_KEY must be the actions service\'s value (at least 32 characters)'),
+  /** Where people reach the web console: the base of the links in emails. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3300').transform((url) => url.replace(/\/+$/, '')),
 });
 
 export type Config = z.infer<typeof configSchema>;

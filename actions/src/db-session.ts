@@ -14,10 +14,13 @@ export async function setSession(tx: Tx, session: SessionVariables): Promise<voi
   await tx`select set_config('hasura.user', ${JSON.stringify(session)}, true)`;
 }
 
-/** Runs fn in a transaction acting as background work of one org (role "service"): RLS applies. */
-export async function asService<T>(sql: Sql, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs fn in a transaction acting as background work of one org (role "service"): RLS applies.
+ * With no org (account emails), RLS lets the session reach only org-less email_log rows.
+ */
+export async function asService<T>(sql: Sql, orgId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return (await sql.begin(async (tx) => {
-    await setSession(tx, { 'x-hasura-role': 'service', 'x-hasura-org-id': orgId });
+    await setSession(tx, orgId === null ? { 'x-hasura-role': 'service' } : { 'x-hasura-role': 'service', 'x-hasura-org-id': orgId });
     return fn(tx);
   })) as T;
 }

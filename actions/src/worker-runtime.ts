@@ -5,7 +5,9 @@ import postgres, { type Sql } from 'postgres';
 import type { BaseLogger } from 'pino';
 import { backoffDelay, type BackoffSettings } from './backoff.ts';
 import type { WorkerConfig } from './config.ts';
-import { outboxEventProcessor } from './jobs/outbox-event.ts';
+import { SecretBox } from './identity/secrets.ts';
+import { identityEmailHandlers } from './jobs/identity-emails.ts';
+import { EFFECT_HANDLERS, outboxEventProcessor } from './jobs/outbox-event.ts';
 import type { EffectHandler } from './jobs/effects.ts';
 import { OutboxRelay } from './outbox/relay.ts';
 import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, type QueueName } from './queues.ts';
@@ -28,7 +30,7 @@ export interface WorkerRuntime {
 }
 
 export interface RuntimeOptions {
-  /** Replace effect handlers (tests inject failing ones). */
+  /** Effect handlers by topic, in place of EFFECT_HANDLERS (tests inject failing ones); the identity emails' are always added. */
   handlers?: Record<string, EffectHandler>;
   /** Extra processors by job name, per queue. */
   processors?: Partial<Record<QueueName, Record<string, Processor>>>;
@@ -62,6 +64,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
   ) as Record<QueueName, Queue>;
   for (const queue of Object.values(queues)) queue.on('error', (err) => log.warn({ err, queue: queue.name }, 'queue error'));
 
+  const box = SecretBox.fromConfig(config.SECRETS_KEY);
   const outboxEvent = outboxEventProcessor({
     sql,
     queues,
@@ -69,7 +72,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     backoff,
     leaseSeconds: config.OUTBOX_LEASE_SECONDS,
     webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1,
-    ...(options.handlers ? { handlers: options.handlers } : {}),
+    handlers: { ...(options.handlers ?? EFFECT_HANDLERS), ...identityEmailHandlers(box) },
   });
   const webhookDelivery = webhookDeliveryProcessor({
     sql,
@@ -81,7 +84,12 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
   });
   const emailProvider = options.emailProvider ?? providerFromConfig(config);
   const maintenanceDeps = { sql, queues, log, webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1 };
-  const emailSend = emailSendProcessor({ sql, provider: emailProvider, from: config.EMAIL_FROM });
+  const emailSend = emailSendProcessor({
+    sql,
+    provider: emailProvider,
+    from: config.EMAIL_FROM,
+    links: { box, publicUrl: config.PUBLIC_URL },
+  });
   const builtIn: Partial<Record<QueueName, Record<string, Processor>>> = {
     [QUEUES.webhooks]: { [JOBS.webhookDelivery]: webhookDelivery as Processor },
     [QUEUES.email]: { [JOBS.emailSend]: emailSend as Processor },

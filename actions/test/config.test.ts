@@ -25,8 +25,11 @@ describe('configuration', () => {
     expect(attempt).not.toThrow(/short-s3cret/);
   });
 
-  it('asks the worker for neither the listener nor the actions secret', () => {
-    const config = loadWorkerConfig({ APP_DATABASE_URL: required.APP_DATABASE_URL, REDIS_URL: required.REDIS_URL });
+  it('asks the worker for neither the listener nor the actions secret, but for the secrets key', () => {
+    const base = { APP_DATABASE_URL: required.APP_DATABASE_URL, REDIS_URL: required.REDIS_URL };
+    expect(() => loadWorkerConfig(base)).toThrow(/SECRETS_KEY/);
+    const config = loadWorkerConfig({ ...base, SECRETS_KEY: 'k'.repeat(32), PUBLIC_URL: 'https://work.example/' });
     expect(config).not.toHaveProperty('ACTIONS_SECRET');
+    expect(config.PUBLIC_URL).toBe('https://work.example');
   });
 });

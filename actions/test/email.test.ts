@@ -2,7 +2,10 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { Job } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkUrls, type LinkSettings } from '../src/email/links.ts';
 import { emailSendProcessor, type EmailJobData } from '../src/email/send.job.ts';
+import { outboxTokenContext } from '../src/identity/emails.ts';
+import { SecretBox } from '../src/identity/secrets.ts';
 import { mailboxProvider, resendProvider, smtpProvider, type OutgoingEmail } from '../src/email/providers.ts';
 import { renderTemplate, resolveTemplate } from '../src/email/templates.ts';
 import { PermanentError } from '../src/jobs/effects.ts';
@@ -20,6 +23,8 @@ afterAll(async () => {
   await sql.end();
   await appSql.end();
 });
+
+const links: LinkSettings = { box: SecretBox.fromConfig('k'.repeat(32)), publicUrl: 'https://work.example' };
 
 const email: OutgoingEmail = { from: 'WorkGrid <no-reply@workgrid.test>', to: 'ada@people.example', subject: 'Hi', html: '<p>Hi</p>', text: 'Hi', idempotencyKey: 'log-1' };
 
@@ -134,7 +139,7 @@ describe('email-send job', () => {
 
   it('renders, "sends" into the database mailbox, and logs it once', async () => {
     const id = await logEmail();
-    const process = emailSendProcessor({ sql: appSql, provider: mailboxProvider, from: 'x@workgrid.test' });
+    const process = emailSendProcessor({ sql: appSql, provider: mailboxProvider, from: 'x@workgrid.test', links });
     expect(await process(job(id))).toBe('sent');
     expect(await process(job(id))).toBe('skipped');
     const [row] = await sql`select status, provider, provider_message_id, subject, html_body, attempts from email_log where id = ${id}`;
@@ -144,13 +149,44 @@ describe('email-send job', () => {
     });
   });
 
+  it('leaves rendered bodies out of the audit trail', async () => {
+    const id = await logEmail();
+    await emailSendProcessor({ sql: appSql, provider: mailboxProvider, from: 'x@workgrid.test', links })(job(id));
+    const audits = await sql`select changes from audit_log where table_name = 'email_log' and row_id = ${id} order by occurred_at`;
+    const sent = audits.map((a) => a.changes as Record<string, unknown[]>).find((changes) => changes.status?.[1] === 'sent');
+    expect(sent).toMatchObject({ html_body: [null, '[omitted]'], text_body: [null, '[omitted]'] });
+  });
+
   it('keeps a retryable failure queued and fails a permanent one', async () => {
     const id = await logEmail();
     const flaky = { name: 'resend' as const, send: async () => { throw new Error('connection reset'); } };
-    await expect(emailSendProcessor({ sql: appSql, provider: flaky, from: 'x@workgrid.test' })(job(id))).rejects.toThrow('connection reset');
+    await expect(emailSendProcessor({ sql: appSql, provider: flaky, from: 'x@workgrid.test', links })(job(id))).rejects.toThrow('connection reset');
     expect((await sql`select status, attempts, error from email_log where id = ${id}`)[0]).toEqual({ status: 'queued', attempts: 1, error: 'connection reset' });
     const refused = { name: 'resend' as const, send: async () => { throw new PermanentError('Resend answered 422'); } };
-    expect(await emailSendProcessor({ sql: appSql, provider: refused, from: 'x@workgrid.test' })(job(id, 1))).toBe('failed');
+    expect(await emailSendProcessor({ sql: appSql, provider: refused, from: 'x@workgrid.test', links })(job(id, 1))).toBe('failed');
     expect((await sql`select status, attempts from email_log where id = ${id}`)[0]).toEqual({ status: 'failed', attempts: 2 });
+  });
+});
+
+describe('email links', () => {
+  const topic = 'identity.password_reset_requested';
+
+  it('open sealed tokens into the query of an absolute console URL', () => {
+    const sealed = links.box.seal('wge_secret/+=', outboxTokenContext(topic));
+    expect(linkUrls({ url: { path: '/reset-password', token_sealed: sealed, topic }, home: { path: '/sign-in' } }, links)).toEqual({
+      url: 'https://work.example/reset-password?token=wge_secret%2F%2B%3D',
+      home: 'https://work.example/sign-in',
+    });
+  });
+
+  it('refuse, as permanent, a token sealed with another key, for another topic, or altered', () => {
+    const other = SecretBox.fromConfig('o'.repeat(32)).seal('wge_x', outboxTokenContext(topic));
+    const sealed = links.box.seal('wge_x', outboxTokenContext(topic));
+    const altered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}A`;
+    for (const [token_sealed, forTopic] of [[other, topic], [sealed, 'identity.invitation_sent'], [altered, topic]] as const) {
+      const attempt = () => linkUrls({ url: { path: '/reset-password', token_sealed, topic: forTopic } }, links);
+      expect(attempt).toThrow(PermanentError);
+      expect(attempt).toThrow(/does not open/);
+    }
   });
 });

@@ -3,15 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pino, type Logger } from 'pino';
+import { Writable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { backoffCeiling, backoffDelay } from '../src/backoff.ts';
 import { loadWorkerConfig, type WorkerConfig } from '../src/config.ts';
+import { EMAIL_TOPICS, outboxTokenContext } from '../src/identity/emails.ts';
+import { SecretBox } from '../src/identity/secrets.ts';
 import { PermanentError, type EffectHandler } from '../src/jobs/effects.ts';
+import { loggerOptions } from '../src/logger.ts';
 import { EFFECT_HANDLERS } from '../src/jobs/outbox-event.ts';
 import { jobIdFor, QUEUES } from '../src/queues.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../src/worker-runtime.ts';
 import { createTestOrg, emitEvents, eventually, postComment, superuserSql, type TestOrg } from './support/org.ts';
 import { independentSignature, startReceiver, type Receiver } from './support/receiver.ts';
+import { adminSql, callAction, signedUpUser, startService, STRONG_PASSWORD, uniqueEmail, type TestService } from './support/identity.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,10 +30,14 @@ import { freePort } from '../../scripts/lib/ports.ts';
 const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 const sql = superuserSql();
 
+// The actions service of the identity email tests seals with the same key.
+const SECRETS_KEY = 'worker-test-secrets-key-0123456789';
+
 function workerConfig(overrides: Record<string, string> = {}): WorkerConfig {
   return loadWorkerConfig({
     APP_DATABASE_URL: inject('appUrl'),
     REDIS_URL: inject('redisUrl'),
+    SECRETS_KEY,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     OUTBOX_POLL_INTERVAL_MS: '200',
@@ -63,8 +73,8 @@ const handlers: Record<string, EffectHandler> = {
 };
 
 const runtimes: WorkerRuntime[] = [];
-async function runtime(options: { listen?: boolean; config?: Record<string, string>; handlers?: Record<string, EffectHandler> } = {}) {
-  const started = await startWorkerRuntime(workerConfig(options.config), silent, {
+async function runtime(options: { listen?: boolean; config?: Record<string, string>; handlers?: Record<string, EffectHandler>; log?: Logger } = {}) {
+  const started = await startWorkerRuntime(workerConfig(options.config), options.log ?? silent, {
     handlers: options.handlers ?? handlers,
     // The scheduled digests would act on other test files' data at the top of an hour.
     schedules: false,
@@ -349,16 +359,21 @@ describe('outbound webhooks through the worker', () => {
     expect(request.headers['x-workgrid-signature']).toBe(await independentSignature(secret, String(request.headers['x-workgrid-timestamp']), request.body));
   });
 
-  it('keeps identity emails as dead letters (not sent yet) and never sends them to webhooks', async () => {
+  it('makes an identity email whose sealed token does not open a dead letter at once, and never sends it to webhooks', async () => {
     const { id } = await subscribe('*');
     await runtime({ config: hookConfig });
-    const [eventId] = await emitEvents(sql, org.orgId, 'identity.password_reset_requested', keys(1, 'identity'), { email: 'ada@people.example', token_sealed: 'v1.x.y' });
+    const sealed = SecretBox.fromConfig('another-key-another-key-another-key').seal('wgi_x', outboxTokenContext(EMAIL_TOPICS.invitation));
+    const [eventId] = await emitEvents(sql, org.orgId, EMAIL_TOPICS.invitation, keys(1, 'identity'), {
+      invitation_id: randomUUID(), email: 'ada@people.example', token_sealed: sealed,
+    });
     const dead = await eventually(async () => {
-      const [row] = await sql`select last_error from outbox_events where id = ${eventId!} and dead_at is not null`;
+      const [row] = await sql`select attempts, last_error from outbox_events where id = ${eventId!} and dead_at is not null`;
       return row;
     }, 'the identity event to be a dead letter');
-    expect(dead!.last_error).toMatch(/identity emails are not sent by the worker yet/);
+    expect(dead!.attempts).toBe(1);
+    expect(dead!.last_error).toMatch(/sealed token does not open/);
     expect(await sql`select 1 from webhook_deliveries where subscription_id = ${id} and event_id = ${eventId!}`).toHaveLength(0);
+    expect(await sql`select 1 from email_log where event_id = ${eventId!}`).toHaveLength(0);
     await sql`update webhook_subscriptions set enabled = false where id = ${id}`;
   });
 
@@ -401,6 +416,125 @@ describe('outbound webhooks through the worker', () => {
   });
 });
 
+describe('identity emails through the worker', () => {
+  const logs: string[] = [];
+  const log = pino(loggerOptions('trace'), new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  }));
+  const tokens: string[] = [];
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startService({ SECRETS_KEY }, true);
+  });
+  afterAll(async () => {
+    await service.app.close();
+    await adminSql.end();
+  });
+  beforeEach(async () => {
+    await runtime({ log, config: { PUBLIC_URL: 'https://work.example/' } });
+  });
+
+  interface Mail {
+    org_id: string | null;
+    subject: string;
+    text_body: string;
+    html_body: string;
+    variables: Record<string, unknown>;
+  }
+
+  /** The newest message "sent" to address with templateKey, read from the database mailbox. */
+  async function mailbox(address: string, templateKey: string): Promise<Mail> {
+    return eventually(async () => {
+      const [row] = await sql<Mail[]>`
+        select org_id, subject, text_body, html_body, variables from email_log
+         where to_address = ${address} and template_key = ${templateKey} and status = 'sent' and provider = 'mailbox'
+         order by created_at desc limit 1`;
+      return row;
+    }, `a ${templateKey} email to ${address}`);
+  }
+
+  /** The token of the link to path in a mail, checked to appear in the HTML too and nowhere in the stored variables. */
+  function linkToken(mail: Mail, path: string): string {
+    const match = new RegExp(`https://work\\.example${path}\\?token=([^\\s"&<]+)`).exec(mail.text_body);
+    expect(match, `a ${path} link in ${mail.text_body}`).not.toBeNull();
+    const token = decodeURIComponent(match![1]!);
+    tokens.push(token);
+    expect(mail.html_body).toContain(match![0]);
+    expect(JSON.stringify(mail.variables)).not.toContain(token);
+    return token;
+  }
+
+  it('sends the verification email of a sign-up; its link verifies the account', async () => {
+    const email = uniqueEmail('verify');
+    const signUp = await callAction(service, 'signUp', { email, password: STRONG_PASSWORD, display_name: 'Vera', org_name: 'Vera Inc' });
+    expect(signUp.status).toBe(200);
+    const mail = await mailbox(email, 'identity.verify_email');
+    expect(mail.org_id).not.toBeNull();
+    expect(mail.text_body).toContain('Hello Vera');
+    expect((await callAction(service, 'signIn', { email, password: STRONG_PASSWORD })).body.extensions?.code).toBe('email_not_verified');
+    const verified = await callAction(service, 'verifyEmail', { token: linkToken(mail, '/verify-email') });
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    expect((await callAction(service, 'signIn', { email, password: STRONG_PASSWORD })).status).toBe(200);
+  });
+
+  it('sends the password reset email (an account email, in no org); its link resets the password', async () => {
+    const user = await signedUpUser(service, 'reset');
+    expect((await callAction(service, 'requestPasswordReset', { email: user.email })).status).toBe(200);
+    const mail = await mailbox(user.email, 'identity.reset_password');
+    expect(mail.org_id).toBeNull();
+    const newPassword = 'a brand new passphrase 77';
+    const reset = await callAction(service, 'resetPassword', { token: linkToken(mail, '/reset-password'), new_password: newPassword });
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    expect((await callAction(service, 'signIn', { email: user.email, password: newPassword })).status).toBe(200);
+  });
+
+  it('sends the invitation email naming the org and the inviter; its link accepts the invitation', async () => {
+    const owner = await signedUpUser(service, 'inviter');
+    const email = uniqueEmail('invitee');
+    expect((await callAction(service, 'inviteMember', { email }, owner.session)).status).toBe(200);
+    const mail = await mailbox(email, 'identity.invitation');
+    expect(mail.subject).toBe('inviter invited you to inviter Inc on WorkGrid');
+    expect(mail.org_id).toBe(owner.orgId);
+    const accepted = await callAction(service, 'acceptInvitation', { token: linkToken(mail, '/invitations/accept'), password: STRONG_PASSWORD, display_name: 'Ivy' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const [member] = await sql`select role from org_memberships m join users u on u.id = m.user_id where u.email = ${email} and m.org_id = ${owner.orgId}`;
+    expect(member).toBeDefined();
+  });
+
+  it('sends nothing for an invitation email whose token a resend has replaced', async () => {
+    const owner = await signedUpUser(service, 'resender');
+    const email = uniqueEmail('resent');
+    const invited = await callAction(service, 'inviteMember', { email }, owner.session);
+    await mailbox(email, 'identity.invitation');
+    const [first] = await sql<{ payload: Record<string, unknown> }[]>`
+      select payload from outbox_events where topic = ${EMAIL_TOPICS.invitation} and payload ->> 'email' = ${email}`;
+    expect((await callAction(service, 'resendInvitation', { invitation_id: invited.body.invitation_id }, owner.session)).status).toBe(200);
+    // The first email's event again, as if its job had run only now.
+    const [late] = await emitEvents(sql, owner.orgId, EMAIL_TOPICS.invitation, keys(1, 'late-invitation'), first!.payload);
+    await eventually(() => allDelivered([late!]), 'the late invitation event delivered');
+    expect(await sql`select 1 from email_log where event_id = ${late!}`).toHaveLength(0);
+  });
+
+  it('tells the owner of a registered address about a sign-up attempt, with sign-in and reset links and no token', async () => {
+    const user = await signedUpUser(service, 'existing');
+    expect((await callAction(service, 'signUp', { email: user.email, password: STRONG_PASSWORD, display_name: 'Mallory', org_name: 'M' })).status).toBe(200);
+    const mail = await mailbox(user.email, 'identity.sign_up_existing');
+    expect(mail.text_body).toContain('https://work.example/sign-in');
+    expect(mail.text_body).toContain('https://work.example/reset-password');
+    expect(mail.text_body).not.toContain('token=');
+  });
+
+  it('never writes a token to the logs of the service or the worker', () => {
+    expect(tokens.length).toBeGreaterThanOrEqual(3);
+    expect(logs.length).toBeGreaterThan(0);
+    const written = [...logs, ...service.logs].join('\n');
+    expect(tokens.filter((token) => written.includes(token))).toEqual([]);
+  });
+});
+
 describe('worker process', () => {
   const entry = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
   const children: ChildProcess[] = [];
@@ -413,6 +547,7 @@ describe('worker process', () => {
       ...process.env,
       APP_DATABASE_URL: inject('appUrl'),
       REDIS_URL: inject('redisUrl'),
+      SECRETS_KEY,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
       OUTBOX_POLL_INTERVAL_MS: '200',

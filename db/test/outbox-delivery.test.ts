@@ -107,7 +107,10 @@ describe('app.org_admin_ids', () => {
 });
 
 describe('worker-only lookups', () => {
-  it.each(['app.digest_recipients(text)', 'app.overdue_side_effects(interval)', 'app.member_contact(uuid)', 'app.email_log_apply_provider_event(text, text, text, text)'])(
+  it.each([
+    'app.digest_recipients(text)', 'app.overdue_side_effects(interval)', 'app.member_contact(uuid)',
+    'app.email_log_apply_provider_event(text, text, text, text)', 'app.account_contact(uuid)', 'app.invitation_mail(uuid, bytea)',
+  ])(
     '%s is executable by workgrid_app only',
     async (fn) => {
       const [row] = await sql`
@@ -126,6 +129,46 @@ describe('worker-only lookups', () => {
       expect(await tx`select email from app.member_contact(${b.users.member})`).toHaveLength(0);
       await actAs(tx, 'workgrid_app', sessionOf(a, 'owner'));
       expect(await tx`select email from app.member_contact(${a.users.member})`).toHaveLength(0);
+    });
+  });
+
+  it('org-less email_log rows (account emails) are reached by the org-less service session only', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_app', { role: 'service' });
+      const [row] = await tx`insert into email_log (to_address, template_key) values ('ada@people.example', 'identity.reset_password') returning id, org_id`;
+      expect(row!.org_id).toBeNull();
+      await tx`update email_log set status = 'sent', html_body = 'link' where id = ${row!.id as string}`;
+      expect(await tx`select 1 from email_log where id = ${row!.id as string}`).toHaveLength(1);
+      await actAsSuperuser(tx);
+      expect(await tx`select 1 from audit_log where row_id = ${row!.id as string}`).toHaveLength(0);
+      for (const session of [sessionOf(a, 'service'), sessionOf(a, 'owner')]) {
+        await actAs(tx, 'workgrid_app', session);
+        expect(await tx`select 1 from email_log where id = ${row!.id as string}`).toHaveLength(0);
+        expect((await errorOf(tx, (sp) => sp`insert into email_log (org_id, to_address, template_key) values (null, 'x@people.example', 'notification')`)).code).toBe('42501');
+      }
+      await actAs(tx, 'workgrid_engine', { role: 'service' });
+      expect(await tx`select 1 from email_log where id = ${row!.id as string}`).toHaveLength(0);
+    });
+  });
+
+  it('app.account_contact and app.invitation_mail answer background work only', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const b = await createOrg(tx, 'Beta');
+      const hash = Buffer.alloc(32, 7);
+      const [invitation] = await tx`insert into invitations (org_id, email, invited_by) values (${a.orgId}, 'new@people.example', ${a.users.owner}) returning id`;
+      await tx`insert into app_private.invitation_tokens (invitation_id, token_hash) values (${invitation!.id as string}, ${hash})`;
+      await actAs(tx, 'workgrid_app', { role: 'service' });
+      expect(await tx`select locale from app.account_contact(${a.users.member})`).toHaveLength(1);
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'service'));
+      expect(await tx`select org_name from app.invitation_mail(${invitation!.id as string}, ${hash})`).toHaveLength(1);
+      expect(await tx`select org_name from app.invitation_mail(${invitation!.id as string}, ${Buffer.alloc(32, 8)})`).toHaveLength(0);
+      await actAs(tx, 'workgrid_app', sessionOf(b, 'service'));
+      expect(await tx`select org_name from app.invitation_mail(${invitation!.id as string}, ${hash})`).toHaveLength(0);
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'owner'));
+      expect(await tx`select locale from app.account_contact(${a.users.member})`).toHaveLength(0);
+      expect(await tx`select org_name from app.invitation_mail(${invitation!.id as string}, ${hash})`).toHaveLength(0);
     });
   });
 });

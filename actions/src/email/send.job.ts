@@ -3,12 +3,14 @@ import type { Sql } from 'postgres';
 import { asService, type Tx } from '../db-session.ts';
 import { PermanentError, type FollowUp, type OutboxEvent } from '../jobs/effects.ts';
 import { JOBS, QUEUES } from '../queues.ts';
+import { linkUrls, type LinkSettings } from './links.ts';
 import type { EmailProvider } from './providers.ts';
 import { renderTemplate, resolveTemplate } from './templates.ts';
 
 export interface EmailJobData {
   emailLogId: string;
-  orgId: string;
+  /** Null for account emails, which belong to no org. */
+  orgId: string | null;
 }
 
 export const emailJobId = (emailLogId: string): string => `email.${emailLogId}`;
@@ -27,13 +29,30 @@ export async function queueEmail(
 ): Promise<FollowUp[]> {
   const [contact] = await tx`select email, locale, display_name from app.member_contact(${userId})`;
   if (!contact) return [];
+  return logEmail(tx, event, {
+    to: contact.email as string,
+    locale: contact.locale as string,
+    templateKey,
+    variables: { name: contact.display_name as string, ...variables },
+  });
+}
+
+export interface LoggedEmail {
+  to: string;
+  locale: string;
+  templateKey: string;
+  /** Template variables; `links` holds StoredLinks (links.ts), made absolute when rendered. */
+  variables: Record<string, unknown>;
+}
+
+/** In an event's transaction: log an email (status queued, in the event's org or none) and return the job that sends it. */
+export async function logEmail(tx: Tx, event: Pick<OutboxEvent, 'org_id'> & { id: string | null }, email: LoggedEmail): Promise<FollowUp[]> {
   const [row] = await tx`
     insert into email_log (org_id, to_address, template_key, locale, variables, event_id)
-    values (${event.org_id}, ${contact.email as string}, ${templateKey}, ${contact.locale as string},
-            ${tx.json({ name: contact.display_name as string, ...variables } as never)}, ${event.id})
+    values (${event.org_id}, ${email.to}, ${email.templateKey}, ${email.locale}, ${tx.json(email.variables as never)}, ${event.id})
     returning id`;
   const id = row!.id as string;
-  return [{ queue: QUEUES.email, name: JOBS.emailSend, jobId: emailJobId(id), data: { emailLogId: id, orgId: event.org_id! } }];
+  return [{ queue: QUEUES.email, name: JOBS.emailSend, jobId: emailJobId(id), data: { emailLogId: id, orgId: event.org_id } }];
 }
 
 /**
@@ -42,20 +61,22 @@ export async function queueEmail(
  * send and the record sends again on retry; Resend drops the repeat by its idempotency key (the
  * email_log id).
  */
-export function emailSendProcessor(deps: { sql: Sql; provider: EmailProvider; from: string }) {
+export function emailSendProcessor(deps: { sql: Sql; provider: EmailProvider; from: string; links: LinkSettings }) {
   return async (job: Job<EmailJobData>): Promise<string> => {
     const { emailLogId, orgId } = job.data;
     const prepared = await asService(deps.sql, orgId, async (tx) => {
       const [row] = await tx`
-        select id, status, to_address, template_key, locale, variables, attempts from email_log where id = ${emailLogId}`;
+        select status, to_address, template_key, locale, variables from email_log where id = ${emailLogId}`;
       if (!row || row.status !== 'queued') return undefined;
       const template = await resolveTemplate(tx, row.template_key as string, row.locale as string);
-      return { to: row.to_address as string, attempts: row.attempts as number, rendered: renderTemplate(template, row.variables as Record<string, unknown>) };
+      return { to: row.to_address as string, template, variables: row.variables as Record<string, unknown> };
     });
     if (!prepared) return 'skipped';
 
-    const { rendered } = prepared;
     try {
+      // Links (and the one-time tokens in them) exist only in the rendered message, never in the row's variables.
+      const { links, ...variables } = prepared.variables;
+      const rendered = renderTemplate(prepared.template, { ...variables, ...linkUrls(links, deps.links) });
       const sent = await deps.provider.send({ from: deps.from, to: prepared.to, ...rendered, idempotencyKey: emailLogId });
       const keepBodies = deps.provider.name === 'mailbox';
       await asService(deps.sql, orgId, (tx) => tx`

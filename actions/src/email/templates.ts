@@ -32,6 +32,35 @@ export const SYSTEM_TEMPLATES: Record<string, Record<string, Template>> = {
       text: 'Hello {{name}},\n\nYou have {{count}} new notifications:\n\n{{items}}',
     },
   },
+  // Identity emails (jobs/identity-emails.ts). Their links carry one-time tokens: see docs/security.md.
+  'identity.verify_email': {
+    en: {
+      subject: 'Confirm your email address for WorkGrid',
+      html: '<p>Hello {{name}},</p><p>Confirm your email address to start using WorkGrid:</p><p><a href="{{url}}">Confirm my address</a></p><p>The link works once, within 48 hours. If you did not sign up, ignore this email.</p>',
+      text: 'Hello {{name}},\n\nConfirm your email address to start using WorkGrid:\n\n{{url}}\n\nThe link works once, within 48 hours. If you did not sign up, ignore this email.',
+    },
+  },
+  'identity.reset_password': {
+    en: {
+      subject: 'Reset your WorkGrid password',
+      html: '<p>Hello {{name}},</p><p>Someone asked to reset the password of your WorkGrid account. To choose a new one:</p><p><a href="{{url}}">Reset my password</a></p><p>The link works once, within an hour. If it was not you, ignore this email: your password stays as it is.</p>',
+      text: 'Hello {{name}},\n\nSomeone asked to reset the password of your WorkGrid account. To choose a new one:\n\n{{url}}\n\nThe link works once, within an hour. If it was not you, ignore this email: your password stays as it is.',
+    },
+  },
+  'identity.invitation': {
+    en: {
+      subject: '{{inviter_name}} invited you to {{org_name}} on WorkGrid',
+      html: '<p>{{inviter_name}} invited you to join {{org_name}} on WorkGrid.</p><p><a href="{{url}}">Accept the invitation</a></p><p>The invitation is valid until {{expires_at}}.</p>',
+      text: '{{inviter_name}} invited you to join {{org_name}} on WorkGrid.\n\nAccept the invitation: {{url}}\n\nThe invitation is valid until {{expires_at}}.',
+    },
+  },
+  'identity.sign_up_existing': {
+    en: {
+      subject: 'Someone tried to sign up to WorkGrid with your address',
+      html: '<p>Hello {{name}},</p><p>Someone tried to create a WorkGrid account with this email address, which already has one. If it was you, <a href="{{sign_in_url}}">sign in</a> instead, or <a href="{{reset_url}}">reset your password</a> if you forgot it.</p><p>If it was not you, ignore this email: nothing has changed.</p>',
+      text: 'Hello {{name}},\n\nSomeone tried to create a WorkGrid account with this email address, which already has one. If it was you, sign in instead: {{sign_in_url}}\nForgot your password? Reset it: {{reset_url}}\n\nIf it was not you, ignore this email: nothing has changed.',
+    },
+  },
 };
 
 const escapeHtml = (value: string): string =>

@@ -23,7 +23,9 @@ export class SecretBox {
   }
 
   /** From SECRETS_KEY (32 bytes, base64), or derived from a fallback secret when none is set. */
-  static fromConfig(secretsKey: string | undefined, fallbackSecret: string): SecretBox {
+  static fromConfig(secretsKey: string, fallbackSecret?: string): SecretBox;
+  static fromConfig(secretsKey: string | undefined, fallbackSecret: string): SecretBox;
+  static fromConfig(secretsKey: string | undefined, fallbackSecret = ''): SecretBox {
     if (secretsKey !== undefined) {
       const raw = Buffer.from(secretsKey, 'base64');
       if (raw.length === 32) return new SecretBox(raw);

@@ -75,7 +75,8 @@ export function sweepProcessor(deps: Deps, graceSeconds = 300) {
       select kind, id, org_id from app.overdue_side_effects(make_interval(secs => ${graceSeconds}))`) as unknown as {
       kind: string;
       id: string;
-      org_id: string;
+      /** Null for an account email (no org); webhook deliveries always have one. */
+      org_id: string | null;
     }[];
     for (const row of overdue) {
       if (row.kind === 'email') {

@@ -16,14 +16,9 @@ export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
   'webhook.disabled': webhookDisabled,
 };
 
-/**
- * Identity emails (verification, reset, invitation links) are not sent by the worker yet: opening
- * their sealed tokens needs the actions service's SECRETS_KEY in the worker and a public console URL
- * for the links. Until then they become dead letters — kept, visible to operators, retryable once
- * sending exists — rather than being marked delivered without an email.
- */
-const identityEmailNotSent: EffectHandler = async (_tx, event) => {
-  throw new PermanentError(`${event.topic}: identity emails are not sent by the worker yet`);
+/** An identity topic without a handler would be marked delivered with no email sent: refuse it. */
+const identityTopicUnknown: EffectHandler = async (_tx, event) => {
+  throw new PermanentError(`${event.topic}: no email is defined for this identity topic`);
 };
 
 export interface OutboxEventDeps {
@@ -32,6 +27,7 @@ export interface OutboxEventDeps {
   log: Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
   backoff: BackoffSettings;
   leaseSeconds: number;
+  /** Effect handlers by topic (default EFFECT_HANDLERS; the runtime adds the identity emails). */
   handlers?: Record<string, EffectHandler>;
   /** Attempts of each webhook delivery job (the retry schedule's length plus one). */
   webhookAttempts?: number;
@@ -58,8 +54,9 @@ export function outboxEventProcessor(deps: OutboxEventDeps) {
       followUps = (await deps.sql.begin(async (tx) => {
         const [event] = (await tx`select * from app.outbox_lock(${eventId})`) as unknown as OutboxEvent[];
         if (!event) return undefined;
-        if (event.org_id) await setSession(tx, { 'x-hasura-role': 'service', 'x-hasura-org-id': event.org_id });
-        const handler = handlers[event.topic] ?? (isIdentityTopic(event.topic) ? identityEmailNotSent : undefined);
+        // An org-less event (account emails) acts as the service with no org: RLS then opens only org-less email_log rows.
+        await setSession(tx, event.org_id ? { 'x-hasura-role': 'service', 'x-hasura-org-id': event.org_id } : { 'x-hasura-role': 'service' });
+        const handler = handlers[event.topic] ?? (isIdentityTopic(event.topic) ? identityTopicUnknown : undefined);
         const produced = [...(handler ? await handler(tx, event) : []), ...(await fanOutWebhooks(tx, event, deps.webhookAttempts ?? 5))];
         await tx`select app.outbox_mark_delivered(${eventId})`;
         return produced;

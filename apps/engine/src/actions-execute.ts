@@ -1,6 +1,7 @@
 import {
   execute,
   getArgumentValues,
+  isNonNullType,
   Kind,
   type DocumentNode,
   type FieldNode,
@@ -10,6 +11,7 @@ import {
 } from 'graphql';
 import { postToHandler, type ClientHeaders } from './actions-http.ts';
 import type { ActionInfo } from './actions-model.ts';
+import { validateResponse } from './actions-response.ts';
 import { HasuraError } from './errors.ts';
 import type { Session } from './session.ts';
 
@@ -29,13 +31,6 @@ function sessionVariables(session: Session): Session {
   return Object.fromEntries(Object.entries(session).filter(([name]) => name !== 'x-hasura-request-id'));
 }
 
-/** graphql-js result errors in Hasura's words. */
-function shapeError(message: string, path: string): HasuraError {
-  const nonNull = /^Cannot return null for non-nullable field [^.]+\.([^.]+)\.$/.exec(message);
-  if (nonNull) return new HasuraError('unexpected', `expecting not null value for field "${nonNull[1] ?? ''}"`, path);
-  return new HasuraError('unexpected', `unexpected webhook response: ${message}`, path);
-}
-
 /**
  * Runs one synchronous action root field: POSTs `{action: {name}, input, session_variables, request_query}`
  * to its handler and shapes the answer by the field's selection (aliases, fragments, `__typename`,
@@ -48,13 +43,15 @@ export async function runAction(action: ActionInfo, field: FieldNode, request: A
   const input = getArgumentValues(definition, field, request.variables);
   const payload = { action: { name: action.name }, input, session_variables: sessionVariables(request.session), request_query: request.requestQuery };
   const answer = await postToHandler(action, payload, request.clientHeaders, path);
+  if (answer === null && isNonNullType(definition.type)) throw new HasuraError('unexpected', 'expecting not null value for the action webhook response', path);
+  validateResponse(definition.type, answer, path);
   const document: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [{ ...request.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } }, ...request.fragments.values()],
   };
   const result = await execute({ schema: request.schema, document, rootValue: { [action.name]: answer }, variableValues: request.variables });
   const first = result.errors?.[0];
-  if (first) throw shapeError(first.message, path);
+  if (first) throw new HasuraError('unexpected', `unexpected webhook response: ${first.message}`, path);
   const key = field.alias?.value ?? field.name.value;
   return result.data?.[key] ?? null;
 }

@@ -43,14 +43,15 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 /** A handler's 4xx answer `{message, code?, extensions?}` as the GraphQL error Hasura reports. */
 function clientError(body: unknown, path: string, internal: unknown): HasuraError {
+  // Hasura reports a handler's own error at `$`, not at the field.
   const error = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const message = error['message'];
   if (typeof message !== 'string') return new HasuraError('unexpected', 'webhook response is not a valid error object: "message" is missing', path, internal);
   const extensions = error['extensions'];
   const code = typeof error['code'] === 'string' ? error['code'] : 'unexpected';
   return extensions !== null && typeof extensions === 'object' && !Array.isArray(extensions)
-    ? new HasuraError(code, message, path, undefined, 400, extensions as Record<string, unknown>)
-    : new HasuraError(code, message, path);
+    ? new HasuraError(code, message, '$', undefined, 400, extensions as Record<string, unknown>)
+    : new HasuraError(code, message, '$');
 }
 
 /** POSTs the payload to the action's handler and answers its 2xx JSON body; failures as Hasura reports them. */

@@ -77,7 +77,7 @@ function metadata(): Metadata {
   };
 }
 
-const THING = { id: 1, name: 'one', colour: 'RED', tags: ['a', 'b'], meta: { deep: [1, { x: null }] }, parts: [{ label: 'p', count: 2 }, { label: 'q', count: null }], extra: 'ignored' };
+const THING = { id: 1, name: 'one', colour: 'RED', tags: ['a', 'b'], meta: { deep: [1, { x: null }] }, parts: [{ label: 'p', count: 2 }, { label: 'q', count: null }] };
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -168,10 +168,16 @@ describe('output shaping', () => {
     expect((received[0]?.body as { input: unknown }).input).toEqual({ limit: 2 });
   });
 
-  it('a null answer for a non-null field is an error', async () => {
-    replies.set('/createThing', json(200, { ...THING, name: null }));
-    const answer = await gql(engine.app, { query: 'mutation { createThing(input: {name: "x"}) { name } }', headers: USER });
-    expect(answer).toEqual({ errors: [{ message: 'expecting not null value for field "name"', extensions: { path: '$.selectionSet.createThing', code: 'unexpected' } }] });
+  it('answers that do not fit the output type are errors, even for unselected fields', async () => {
+    const failure = async (body: unknown) => {
+      replies.set('/createThing', json(200, body));
+      return gql(engine.app, { query: 'mutation { createThing(input: {name: "x"}) { id } }', headers: USER });
+    };
+    const error = (message: string) => ({ errors: [{ message, extensions: { path: '$.selectionSet.createThing', code: 'unexpected' } }] });
+    expect(await failure({ ...THING, name: null })).toEqual(error('expecting not null value for field "name"'));
+    expect(await failure({ id: 1, tags: [] })).toEqual(error("field 'name' expected in webhook response, but not found"));
+    expect(await failure({ ...THING, extra: 1, more: 2 })).toEqual(error('unexpected fields in webhook response: extra, more'));
+    expect(await failure({ ...THING, parts: [{ label: 'p', stray: true }] })).toEqual(error('unexpected fields in webhook response: stray'));
   });
 });
 
@@ -196,11 +202,11 @@ describe('errors', () => {
     expect(await run('mutation { quiet { ok } }')).toEqual({ errors: [{ message: 'nope', extensions: { code: 'rate-limited', retry_after: 3 } }] });
   });
 
-  it('a 4xx without extensions gets code unexpected (or its code) and the path', async () => {
+  it('a 4xx without extensions gets its legacy code, else unexpected, at path $', async () => {
     replies.set('/quiet', json(422, { message: 'bad input' }));
-    expect(await run('mutation { quiet { ok } }')).toEqual({ errors: [{ message: 'bad input', extensions: { path: '$.selectionSet.quiet', code: 'unexpected' } }] });
+    expect(await run('mutation { quiet { ok } }')).toEqual({ errors: [{ message: 'bad input', extensions: { path: '$', code: 'unexpected' } }] });
     replies.set('/quiet', json(401, { message: 'who?', code: 'invalid-jwt' }));
-    expect(await run('mutation { quiet { ok } }')).toEqual({ errors: [{ message: 'who?', extensions: { path: '$.selectionSet.quiet', code: 'invalid-jwt' } }] });
+    expect(await run('mutation { quiet { ok } }')).toEqual({ errors: [{ message: 'who?', extensions: { path: '$', code: 'invalid-jwt' } }] });
   });
 
   it('5xx, bad JSON, timeouts and refused connections', async () => {

@@ -2,8 +2,6 @@ import { extendSchema, GraphQLSchema, parse } from 'graphql';
 import { namedType, PG_SCALARS, type ActionInfo, type ActionsModel } from './actions-model.ts';
 import type { CustomTypes, TypedName } from './actions-sdl.ts';
 
-const BUILT_IN = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
-
 const describe = (description: string | undefined, indent = ''): string => (description ? `${indent}${JSON.stringify(description)}\n` : '');
 
 const fieldLines = (fields: TypedName[]): string => fields.map((field) => `${describe(field.description, '  ')}  ${field.name}: ${field.type}`).join('\n');
@@ -36,7 +34,7 @@ export function extendWithActions(schema: GraphQLSchema, model: ActionsModel, ac
   const declared = new Set([...model.customTypes.scalars, ...model.customTypes.enums, ...model.customTypes.input_objects, ...model.customTypes.objects].map((t) => t.name));
   const used = new Set(actions.flatMap((action) => [action.outputType, ...action.arguments.map((arg) => arg.type)]).map(namedType));
   for (const object of [...model.customTypes.objects, ...model.customTypes.input_objects]) for (const field of object.fields) used.add(namedType(field.type));
-  const pgScalars = [...used].filter((name) => PG_SCALARS.has(name) && !declared.has(name) && !BUILT_IN.has(name) && !schema.getType(name));
+  const pgScalars = [...used].filter((name) => PG_SCALARS.has(name) && !declared.has(name) && !schema.getType(name));
   const queries = actions.filter((action) => action.type === 'query');
   const mutations = actions.filter((action) => action.type === 'mutation');
   const parts = [customTypesSdl(model.customTypes), ...pgScalars.map((name) => `scalar ${name}`)];
@@ -45,7 +43,7 @@ export function extendWithActions(schema: GraphQLSchema, model: ActionsModel, ac
     const body = mutations.map(actionField).join('\n');
     parts.push(schema.getMutationType() ? `extend type mutation_root {\n${body}\n}` : `type mutation_root {\n${body}\n}\n\nextend schema { mutation: mutation_root }`);
   }
-  const extended = extendSchema(schema, parse(parts.filter((part) => part.length > 0).join('\n\n')), { assumeValidSDL: false });
+  const extended = extendSchema(schema, parse(parts.filter((part) => part.length > 0).join('\n\n')));
   const query = extended.getQueryType();
   if (!query) return extended;
   const mutation = extended.getMutationType();

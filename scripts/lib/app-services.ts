@@ -56,6 +56,9 @@ export const appServices: AppService[] = [
         audience: env['JWT_AUDIENCE'] ?? '',
         issuer: env['JWT_ISSUER'] ?? '',
       }),
+      // Action handlers: actions.yaml reads {{ACTIONS_BASE_URL}} and value_from_env ACTIONS_SECRET.
+      ACTIONS_BASE_URL: `http://127.0.0.1:${env['ACTIONS_PORT'] ?? ''}`,
+      ACTIONS_SECRET: env['ACTIONS_SECRET'] ?? '',
       // The embedded engine serves the GraphiQL console; .env's HASURA_GRAPHQL_ENABLE_CONSOLE is for compose's Hasura.
       HASURA_GRAPHQL_ENABLE_CONSOLE: 'true',
     }),

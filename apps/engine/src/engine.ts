@@ -18,6 +18,10 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sql } from 'postgres';
+import { runAction, type ActionRequest } from './actions-execute.ts';
+import type { ClientHeaders } from './actions-http.ts';
+import { buildActions, emptyCustomTypes, type ActionsModel } from './actions-model.ts';
+import { actionAllowed, extendWithActions } from './actions-schema.ts';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
 import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CompileContext } from './compile.ts';
 import type { EngineConfig } from './config.ts';
@@ -27,7 +31,7 @@ import { enumValues, introspect, introspectFunctions } from './introspection.ts'
 import { loadMetadataDirectory, type Metadata } from './metadata.ts';
 import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
 import { buildModel, type InconsistentObject, type Model, type TableInfo } from './model.ts';
-import { buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
+import { ADMIN_ROLE, buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
 import { Params } from './sql.ts';
 
 export const ENGINE_VERSION = 'v2.48.0-workgrid';
@@ -54,6 +58,7 @@ export class Engine {
   private sourceUrl: string;
   private metadata: Metadata = { version: 3, sources: [] };
   model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [], inheritedRoles: new Map() };
+  private actions: ActionsModel = { actions: [], customTypes: emptyCustomTypes(), inconsistencies: [] };
   private readonly schemas = new Map<string, RoleSchema>();
   private readonly plans = new Map<string, Plan>();
   private readonly auth: AuthConfig;
@@ -153,10 +158,13 @@ export class Engine {
   async replaceMetadata(metadata: Metadata, allowInconsistent: boolean): Promise<InconsistentObject[]> {
     await this.connectSource(metadata);
     const model = await this.buildModel(metadata);
+    const actions = buildActions(metadata, this.config.environment ?? {});
+    model.inconsistencies.push(...actions.inconsistencies);
     if (model.inconsistencies.length > 0 && !allowInconsistent) return model.inconsistencies;
     await this.storeMetadata(metadata);
     this.metadata = metadata;
     this.model = model;
+    this.actions = actions;
     this.schemas.clear();
     this.plans.clear();
     return model.inconsistencies;
@@ -190,7 +198,10 @@ export class Engine {
     const key = backendOnly ? `${role}\u0000backend` : role;
     let schema = this.schemas.get(key);
     if (!schema) {
-      schema = buildRoleSchema(this.model, role, backendOnly);
+      const base = buildRoleSchema(this.model, role, backendOnly);
+      const parents = this.model.inheritedRoles.get(role) ?? [];
+      const actions = this.actions.actions.filter((action) => actionAllowed(action, role, role === ADMIN_ROLE, parents));
+      schema = { ...base, schema: extendWithActions(base.schema, this.actions, actions), actionRoot: new Map(actions.map((action) => [action.name, action])) };
       this.schemas.set(key, schema);
     }
     return schema;
@@ -211,21 +222,21 @@ export class Engine {
     auth.session['x-hasura-request-id'] = requestId;
     if (Array.isArray(body)) {
       const parts: string[] = [];
-      for (const item of body) parts.push(await this.handleOne(item, auth));
+      for (const item of body) parts.push(await this.handleOne(item, auth, headers));
       return `[${parts.join(',')}]`;
     }
-    return this.handleOne(body, auth);
+    return this.handleOne(body, auth, headers);
   }
 
-  private async handleOne(body: unknown, auth: ResolvedAuth): Promise<string> {
+  private async handleOne(body: unknown, auth: ResolvedAuth, headers: ClientHeaders): Promise<string> {
     try {
-      return await this.run(body, auth);
+      return await this.run(body, auth, headers);
     } catch (error) {
       return errorBody(asHasuraError(error), auth.admin && auth.role === 'admin', this.config.devMode);
     }
   }
 
-  private async run(body: unknown, auth: ResolvedAuth): Promise<string> {
+  private async run(body: unknown, auth: ResolvedAuth, clientHeaders: ClientHeaders): Promise<string> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HasuraError('parse-failed', 'expected an object for request', '$');
     const request = body as Record<string, unknown>;
     if (!('query' in request)) throw new HasuraError('parse-failed', "the key 'query' was not present", '$');
@@ -248,8 +259,9 @@ export class Engine {
     if (plan.operation.operation === 'subscription') {
       throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
     }
-    if (plan.operation.operation === 'mutation') return this.runMutation(roleSchema, plan, auth, withDefaults);
-    return this.runQuery(roleSchema, plan, auth, withDefaults, coercedValues);
+    const actionRequest: ActionRequest = { schema: roleSchema.schema, operation: plan.operation, fragments: plan.fragments, variables: coercedValues, session: auth.session, clientHeaders, requestQuery: query };
+    if (plan.operation.operation === 'mutation') return this.runMutation(roleSchema, plan, auth, withDefaults, actionRequest);
+    return this.runQuery(roleSchema, plan, auth, withDefaults, actionRequest);
   }
 
   private plan(roleSchema: RoleSchema, query: string, operationName: string | undefined): Plan {
@@ -284,8 +296,11 @@ export class Engine {
     return plan;
   }
 
-  /** All root fields of a mutation, in document order, in one transaction carrying the session. */
-  private async runMutation(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>): Promise<string> {
+  /**
+   * The database root fields of a mutation in one transaction carrying the session; action root fields
+   * call their handlers in document order around it (the transaction runs where its first field is).
+   */
+  private async runMutation(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
     const ctx: CompileContext = {
       view: new RoleView(this.model, roleSchema.role),
       session: auth.session,
@@ -297,7 +312,7 @@ export class Engine {
       stringifyNumeric: this.config.stringifyNumeric === true,
       aliases: 0,
     };
-    const outputs: { key: string; value: string | { indexes: number[]; many: boolean } }[] = [];
+    const outputs: { key: string; value: string | { indexes: number[]; many: boolean } | { action: () => Promise<unknown> } }[] = [];
     const statements: Statement[] = [];
     const add = (compiled: MutationStatement, checkError: HasuraError): number => {
       statements.push({ text: compiled.text, params: compiled.params, kind: 'mutation', path: compiled.path, checkError, ...(compiled.followUp ? { followUp: compiled.followUp } : {}) });
@@ -307,6 +322,11 @@ export class Engine {
       const path = `$.selectionSet.${field.key}`;
       if (field.name === '__typename') {
         outputs.push({ key: field.key, value: JSON.stringify('mutation_root') });
+        continue;
+      }
+      const action = roleSchema.actionRoot.get(field.name);
+      if (action?.type === 'mutation') {
+        outputs.push({ key: field.key, value: { action: () => runAction(action, field.node, actionRequest, path) } });
         continue;
       }
       const fn = roleSchema.functionRoot.get(field.name);
@@ -350,16 +370,24 @@ export class Engine {
           throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
       }
     }
-    const results = await runInTransaction(this.sql, auth.session, statements, { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false, statementTimeoutMs: this.config.statementTimeoutMs ?? 0 });
-    const parts = outputs.map(({ key, value }) => {
-      const answers = typeof value === 'string' ? [] : value.indexes.map((index) => results[index] ?? 'null');
+    let results: (string | null)[] | undefined;
+    const parts: string[] = [];
+    for (const { key, value } of outputs) {
+      if (typeof value !== 'string' && 'action' in value) {
+        parts.push(`${JSON.stringify(key)}:${JSON.stringify(await value.action())}`);
+        continue;
+      }
+      if (typeof value !== 'string' && !results) {
+        results = await runInTransaction(this.sql, auth.session, statements, { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false, statementTimeoutMs: this.config.statementTimeoutMs ?? 0 });
+      }
+      const answers = typeof value === 'string' ? [] : value.indexes.map((index) => results?.[index] ?? 'null');
       const json = typeof value === 'string' ? value : value.many ? `[${answers.join(',')}]` : (answers[0] ?? 'null');
-      return `${JSON.stringify(key)}:${json}`;
-    });
+      parts.push(`${JSON.stringify(key)}:${json}`);
+    }
     return `{"data":{${parts.join(',')}}}`;
   }
 
-  private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, coerced: Record<string, unknown>): Promise<string> {
+  private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
     const ctx: CompileContext = {
       view: new RoleView(this.model, roleSchema.role),
       session: auth.session,
@@ -390,6 +418,11 @@ export class Engine {
         outputs.push({ key: field.key, value: 'introspection' });
         continue;
       }
+      const action = roleSchema.actionRoot.get(field.name);
+      if (action?.type === 'query') {
+        outputs.push({ key: field.key, value: JSON.stringify(await runAction(action, field.node, actionRequest, path)) });
+        continue;
+      }
       const fn = roleSchema.functionRoot.get(field.name);
       const target = roleSchema.queryRoot.get(field.name);
       if (!target && !fn) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
@@ -414,7 +447,7 @@ export class Engine {
         kind: Kind.DOCUMENT,
         definitions: [{ ...plan.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: introspectionNodes } }, ...plan.fragments.values()],
       };
-      const result = await executeGraphql({ schema: roleSchema.schema, document, variableValues: coerced });
+      const result = await executeGraphql({ schema: roleSchema.schema, document, variableValues: actionRequest.variables });
       if (result.errors && result.errors.length > 0) throw new HasuraError('validation-failed', result.errors[0]?.message ?? 'introspection failed', '$');
       introspection = (result.data ?? {}) as Record<string, unknown>;
     }

@@ -7,6 +7,8 @@ export class HasuraError extends Error {
     /** Detail shown only to admins (SQL error text, constraint). */
     readonly internal?: unknown,
     readonly httpStatus = 400,
+    /** Replaces `{path, code}` entirely, as an action handler's 4xx `extensions` does in Hasura. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'HasuraError';
@@ -15,10 +17,11 @@ export class HasuraError extends Error {
 
 export interface GraphqlErrorBody {
   message: string;
-  extensions: { path: string; code: string; internal?: unknown };
+  extensions: { path: string; code: string; internal?: unknown } | Record<string, unknown>;
 }
 
 export function toGraphqlError(error: HasuraError, showInternal: boolean): GraphqlErrorBody {
+  if (error.extensions) return { message: error.message, extensions: error.extensions };
   const extensions: GraphqlErrorBody['extensions'] = { path: error.path, code: error.code };
   if (showInternal && error.internal !== undefined) extensions.internal = error.internal;
   return { message: error.message, extensions };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { mergeActionsSdl, parseActionsSdl } from './actions-sdl.ts';
 
 /** Hasura's exported metadata (version 3), as the server sees it once `!include`s are inlined. */
 export interface Metadata {
@@ -128,8 +129,15 @@ export function loadMetadataDirectory(directory: string): Metadata {
     version: 3,
     sources: databases.map((source) => ({ ...source, tables: source.tables ?? [], functions: source.functions ?? [] })),
   };
-  if (actions?.actions && actions.actions.length > 0) metadata.actions = actions.actions;
-  if (actions?.custom_types) metadata.custom_types = actions.custom_types;
+  const sdlPath = join(directory, 'actions.graphql');
+  if (actions?.actions && actions.actions.length > 0 && existsSync(sdlPath)) {
+    const merged = mergeActionsSdl(actions.actions, actions.custom_types, parseActionsSdl(readFileSync(sdlPath, 'utf8')));
+    metadata.actions = merged.actions;
+    metadata.custom_types = { ...merged.custom_types };
+  } else {
+    if (actions?.actions && actions.actions.length > 0) metadata.actions = actions.actions;
+    if (actions?.custom_types) metadata.custom_types = actions.custom_types;
+  }
   const extras: [string, string][] = [
     ['cron_triggers', 'cron_triggers.yaml'],
     ['inherited_roles', 'inherited_roles.yaml'],

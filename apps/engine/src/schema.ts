@@ -18,6 +18,7 @@ import {
   type GraphQLInputType,
   type GraphQLOutputType,
 } from 'graphql';
+import type { ActionInfo } from './actions-model.ts';
 import type { ColumnInfo, ComputedFieldInfo, FunctionInfo, Model, RelationshipInfo, ResolvedInsert, ResolvedSelect, ResolvedUpdate, RootFieldKind, TableInfo } from './model.ts';
 
 export const ADMIN_ROLE = 'admin';
@@ -35,6 +36,8 @@ export interface RoleSchema {
   queryRoot: Map<string, RootFieldTarget>;
   mutationRoot: Map<string, RootFieldTarget>;
   functionRoot: Map<string, FunctionInfo>;
+  /** Synchronous actions the role may run, by root field name. */
+  actionRoot: Map<string, ActionInfo>;
 }
 
 /** Permissions of one role, with admin seeing and doing everything. */
@@ -598,7 +601,7 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
       ? mutationTables
       : new GraphQLObjectType({ name: 'mutation_root', fields: () => ({ ...toConfigMap(mutationTables), ...mutationFunctions }) });
   const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
-  return { role, backendOnly, schema, queryRoot, mutationRoot, functionRoot };
+  return { role, backendOnly, schema, queryRoot, mutationRoot, functionRoot, actionRoot: new Map() };
 }
 
 /** The field configs of an already built object type, to extend it. */

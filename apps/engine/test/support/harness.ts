@@ -32,6 +32,8 @@ export function testConfig(overrides: Partial<EngineConfig> = {}): EngineConfig 
     maxDepth: 15,
     maxFields: 5000,
     statementTimeoutMs: 30_000,
+    // What the WorkGrid metadata's actions read: a handler that nothing listens on, unless a test says otherwise.
+    environment: { ACTIONS_BASE_URL: 'http://127.0.0.1:9', ACTIONS_SECRET: 'test-actions-secret' },
     ...overrides,
   };
 }

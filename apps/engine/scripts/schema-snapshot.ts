@@ -12,6 +12,9 @@ const workgrid = loadWorkgridConfig();
 const config = loadConfig({
   HASURA_GRAPHQL_DATABASE_URL: process.env['HASURA_GRAPHQL_DATABASE_URL'] ?? workgrid.settings.ENGINE_DATABASE_URL,
   HASURA_GRAPHQL_METADATA_DIR: join(repoRoot, 'hasura', 'metadata'),
+  // Action handlers are templated from these; the snapshot only needs them to be set.
+  ACTIONS_BASE_URL: workgrid.variables['ACTIONS_BASE_URL'],
+  ACTIONS_SECRET: workgrid.variables['ACTIONS_SECRET'],
 });
 const engine = new Engine(config);
 try {

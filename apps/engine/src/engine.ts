@@ -296,12 +296,9 @@ export class Engine {
     return plan;
   }
 
-  /**
-   * The database root fields of a mutation in one transaction carrying the session; action root fields
-   * call their handlers in document order around it (the transaction runs where its first field is).
-   */
-  private async runMutation(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
-    const ctx: CompileContext = {
+  /** What compiling one operation needs: the role's view, the session, fresh parameters, the limits. */
+  private compileContext(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>): CompileContext {
+    return {
       view: new RoleView(this.model, roleSchema.role),
       session: auth.session,
       params: new Params(),
@@ -312,6 +309,14 @@ export class Engine {
       stringifyNumeric: this.config.stringifyNumeric === true,
       aliases: 0,
     };
+  }
+
+  /**
+   * The database root fields of a mutation in one transaction carrying the session; action root fields
+   * call their handlers in document order around it (the transaction runs where its first field is).
+   */
+  private async runMutation(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
+    const ctx = this.compileContext(roleSchema, plan, auth, variables);
     const outputs: { key: string; value: string | { indexes: number[]; many: boolean } | { action: () => Promise<unknown> } }[] = [];
     const statements: Statement[] = [];
     const add = (compiled: MutationStatement, checkError: HasuraError): number => {
@@ -388,17 +393,7 @@ export class Engine {
   }
 
   private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
-    const ctx: CompileContext = {
-      view: new RoleView(this.model, roleSchema.role),
-      session: auth.session,
-      params: new Params(),
-      variables,
-      fragments: plan.fragments,
-      maxDepth: this.config.maxDepth,
-      maxFields: this.config.maxFields ?? 5000,
-      stringifyNumeric: this.config.stringifyNumeric === true,
-      aliases: 0,
-    };
+    const ctx = this.compileContext(roleSchema, plan, auth, variables);
     const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');
     const outputs: { key: string; value: string | number }[] = [];
     const statements: Statement[] = [];

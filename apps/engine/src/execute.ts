@@ -1,6 +1,7 @@
 import postgres, { type Sql, type TransactionSql } from 'postgres';
 import { HasuraError } from './errors.ts';
 import { ident } from './sql.ts';
+import { compactJson } from './json-text.ts';
 import type { Session } from './session.ts';
 
 export interface Statement {
@@ -72,7 +73,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
             const next = statement.followUp(answer);
             answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params))[0]?.j ?? null;
           }
-          results.push(answer);
+          results.push(answer === null ? null : compactJson(answer));
         }
         return results;
       }
@@ -90,7 +91,8 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
       for (const [index, rows] of (await Promise.all(pending)).entries()) {
         const statement = statements[index] as Statement;
         if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
-        results.push(rows[0]?.j ?? null);
+        const answer = rows[0]?.j ?? null;
+        results.push(answer === null ? null : compactJson(answer));
       }
       return results;
     });

@@ -161,6 +161,20 @@ describe('queries (admin)', () => {
     ).toEqual({ data: { author: [{ name: 'Ann', articles: [{ title: 'Second', author: { name: 'Ann' } }], articles_aggregate: { aggregate: { count: 2 } } }] } });
   });
 
+  it('answers compact JSON text, as Hasura does (nested aggregates, lists, jsonb values)', async () => {
+    const response = await engine.app.inject({
+      method: 'POST',
+      url: '/v1/graphql',
+      headers: { 'content-type': 'application/json', ...asAdmin },
+      payload: JSON.stringify({ query: '{ author(where: {id: {_lt: 3}}, order_by: {id: asc}) { name meta articles_aggregate { aggregate { count max { views } } nodes { title } } } }' }),
+    });
+    expect(response.body).toBe(
+      '{"data":{"author":[' +
+        '{"name":"Ann","meta":{"a":1,"x":{"y":"deep"}},"articles_aggregate":{"aggregate":{"count":2,"max":{"views":100}},"nodes":[{"title":"First"},{"title":"Second"}]}},' +
+        '{"name":"Bob","meta":{"b":2},"articles_aggregate":{"aggregate":{"count":2,"max":{"views":70}},"nodes":[{"title":"Third"},{"title":"Fourth"}]}}]}}',
+    );
+  });
+
   it('aggregates count (columns, distinct), sum, avg, min, max and nodes', async () => {
     const result = await q(`{ article_aggregate(where: {views: {_gte: 50}}) {
       aggregate { count c: count(columns: published_on) d: count(columns: author_id, distinct: true) sum { views } avg { views } max { views title published_on } min { views } }

@@ -225,22 +225,38 @@ export function compileBoolExp(ctx: CompileContext, table: TableInfo, alias: str
       const aggregateRel = key.endsWith('_aggregate') ? table.relationships.get(key.slice(0, -'_aggregate'.length)) : undefined;
       const aggregateTarget = aggregateRel?.kind === 'array' ? ctx.view.model.tables.get(aggregateRel.target) : undefined;
       if (aggregateRel && aggregateTarget && mode === 'client') {
-        const count = asObject(asObject(value)['count']);
-        const inner = newAlias(ctx);
-        const conditions = [joinCondition(aggregateRel, alias, inner), permissionFilter(ctx, aggregateTarget, inner)];
-        if (count['filter'] !== undefined && count['filter'] !== null) conditions.push(compileBoolExp(ctx, aggregateTarget, inner, count['filter'], 'client', `${here}.count.filter`));
-        const columns = asList(count['arguments']).map((name) => `${inner}.${ident(aggregateTarget.columnsByGql.get(String(name))?.name ?? String(name))}`);
-        const distinct = count['distinct'] === true ? 'distinct ' : '';
-        const counted = columns.length === 0 ? '*' : `${distinct}${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`;
-        const expression = `(select count(${counted}) from ${tableRef(aggregateTarget)} ${inner} where ${conditions.join(' and ')})`;
-        const intColumn: ColumnInfo = { name: '', gqlName: '', enumTable: undefined, pg: { name: '', typeName: 'int4', sqlType: 'integer', category: 'N', nullable: false, hasDefault: false, generated: false, position: 0 } };
-        parts.push(compileComparison(ctx, table, alias, intColumn, asObject(count['predicate']), 'client', `${here}.count.predicate`, expression));
+        for (const [fn, spec] of Object.entries(asObject(value))) {
+          parts.push(aggregatePredicate(ctx, table, alias, aggregateRel, aggregateTarget, fn, asObject(spec), `${here}.${fn}`));
+        }
         continue;
       }
       throw new HasuraError('validation-failed', `field '${key}' not found in type: '${table.gqlName}_bool_exp'`, here);
     }
   }
   return parts.length === 0 ? 'true' : `(${parts.join(' and ')})`;
+}
+
+const PREDICATE_COLUMNS = {
+  count: { typeName: 'int4', sqlType: 'integer', category: 'N' },
+  bool_and: { typeName: 'bool', sqlType: 'boolean', category: 'B' },
+  bool_or: { typeName: 'bool', sqlType: 'boolean', category: 'B' },
+} as const;
+
+/**
+ * One `<rel>_aggregate` predicate in a bool_exp: `count`, `bool_and` or `bool_or` over the related
+ * rows the role may select (and `filter` admits), compared by `predicate`.
+ */
+function aggregatePredicate(ctx: CompileContext, table: TableInfo, alias: string, rel: RelationshipInfo, target: TableInfo, fn: string, spec: Record<string, unknown>, here: string): string {
+  if (fn !== 'count' && fn !== 'bool_and' && fn !== 'bool_or') throw new HasuraError('validation-failed', `field '${fn}' not found in type: '${target.gqlName}_aggregate_bool_exp'`, here);
+  const inner = newAlias(ctx);
+  const conditions = [joinCondition(rel, alias, inner), permissionFilter(ctx, target, inner)];
+  if (spec['filter'] !== undefined && spec['filter'] !== null) conditions.push(compileBoolExp(ctx, target, inner, spec['filter'], 'client', `${here}.filter`));
+  const columns = asList(spec['arguments']).map((name) => `${inner}.${ident(target.columnsByGql.get(String(name))?.name ?? String(name))}`);
+  const distinct = spec['distinct'] === true ? 'distinct ' : '';
+  const argument = columns.length === 0 ? '*' : `${distinct}${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`;
+  const expression = `(select ${fn}(${argument}) from ${tableRef(target)} ${inner} where ${conditions.join(' and ')})`;
+  const column: ColumnInfo = { name: '', gqlName: '', enumTable: undefined, pg: { name: '', ...PREDICATE_COLUMNS[fn], nullable: false, hasDefault: false, generated: false, position: 0 } };
+  return compileComparison(ctx, table, alias, column, asObject(spec['predicate']), 'client', `${here}.predicate`, expression);
 }
 
 /** The role's select filter on `table`, as SQL; admins get `true`. */

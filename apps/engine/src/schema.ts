@@ -291,6 +291,7 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
     pg: { name: '', typeName: 'text', sqlType: 'text', category: 'S', nullable: true, hasDefault: false, generated: false, position: 0 },
   };
   const intColumn: ColumnInfo = { ...stringColumn, pg: { ...stringColumn.pg, typeName: 'int4', sqlType: 'integer', category: 'N' } };
+  const boolColumn: ColumnInfo = { ...stringColumn, pg: { ...stringColumn.pg, typeName: 'bool', sqlType: 'boolean', category: 'B' } };
   const comparisonExpByName = (name: 'String'): GraphQLInputObjectType => (name === 'String' ? comparisonExp(stringColumn) : comparisonExp(stringColumn));
 
   const selectColumnEnum = (table: TableInfo): GraphQLEnumType =>
@@ -328,15 +329,52 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
       return self;
     });
 
-  /** `<rel>_aggregate: {count: {predicate, arguments, distinct, filter}}` in bool_exp (Hasura 2.x). */
+  /** Boolean columns `bool_and`/`bool_or` may fold, under Hasura's long enum name. */
+  const boolArgumentsEnum = (table: TableInfo, fn: 'bool_and' | 'bool_or', columns: ColumnInfo[]): GraphQLEnumType => {
+    const name = `${table.gqlName}_select_column_${table.gqlName}_aggregate_bool_exp_${fn}_arguments_columns`;
+    return memo(
+      name,
+      () =>
+        new GraphQLEnumType({
+          name,
+          description: `select "${table.gqlName}_aggregate_bool_exp_${fn}_arguments_columns" columns of table "${table.name}"`,
+          values: Object.fromEntries(columns.map((column) => [column.gqlName, { value: column.gqlName, description: 'column name' }])),
+        }),
+    );
+  };
+
+  /**
+   * `<rel>_aggregate: {count | bool_and | bool_or: {predicate, arguments, distinct, filter}}` in
+   * bool_exp (Hasura 2.x); `bool_and`/`bool_or` only when the role sees a boolean column.
+   */
   const aggregateBoolExp = (table: TableInfo): GraphQLInputObjectType =>
     memo(
       `${table.gqlName}_aggregate_bool_exp`,
       () =>
         new GraphQLInputObjectType({
           name: `${table.gqlName}_aggregate_bool_exp`,
-          fields: () => ({
-            count: {
+          fields: () => {
+            const fields: GraphQLInputFieldConfigMap = {};
+            const booleans = view.columns(table).filter((column) => column.pg.typeName === 'bool');
+            for (const fn of booleans.length > 0 ? (['bool_and', 'bool_or'] as const) : []) {
+              const name = `${table.gqlName}_aggregate_bool_exp_${fn}`;
+              fields[fn] = {
+                type: memo(
+                  name,
+                  () =>
+                    new GraphQLInputObjectType({
+                      name,
+                      fields: () => ({
+                        arguments: { type: new GraphQLNonNull(boolArgumentsEnum(table, fn, booleans)) },
+                        distinct: { type: GraphQLBoolean },
+                        filter: { type: boolExp(table) },
+                        predicate: { type: new GraphQLNonNull(comparisonExp(boolColumn)) },
+                      }),
+                    }),
+                ),
+              };
+            }
+            fields['count'] = {
               type: memo(
                 `${table.gqlName}_aggregate_bool_exp_count`,
                 () =>
@@ -350,8 +388,9 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
                     }),
                   }),
               ),
-            },
-          }),
+            };
+            return fields;
+          },
         }),
     );
 

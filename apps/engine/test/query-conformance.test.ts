@@ -135,6 +135,35 @@ describe('queries (admin)', () => {
     expect(await names('{articles_aggregate: {count: {predicate: {_eq: 1}, arguments: [author_id], distinct: true}}}')).toEqual(['Ann', 'Bob']);
   });
 
+  it('filters by bool_and / bool_or aggregate predicates over boolean columns', async () => {
+    const names = async (where: string, headers: Record<string, string> = asAdmin) =>
+      ((await q(`{ author(where: ${where}, order_by: {id: asc}) { name } }`, headers)) as { data: { author: { name: string }[] } }).data.author.map((row) => row.name);
+    expect(await names('{articles_aggregate: {bool_and: {arguments: isPublished, predicate: {_eq: true}}}}')).toEqual(['Bob']);
+    expect(await names('{articles_aggregate: {bool_and: {arguments: isPublished, predicate: {_eq: false}}}}')).toEqual(['Ann']);
+    expect(await names('{articles_aggregate: {bool_or: {arguments: isPublished, predicate: {_eq: true}}}}')).toEqual(['Ann', 'Bob']);
+    expect(await names('{articles_aggregate: {bool_or: {arguments: isPublished, filter: {views: {_lt: 60}}, predicate: {_eq: true}}}}')).toEqual(['Bob']);
+    expect(await names('{articles_aggregate: {bool_or: {arguments: isPublished, predicate: {_eq: true}}, count: {predicate: {_eq: 2}}}}')).toEqual(['Ann', 'Bob']);
+    // The target's select filter (reader: published articles only) applies to the folded rows.
+    const reader = asRole('reader');
+    expect(await names('{articles_aggregate: {bool_and: {arguments: isPublished, predicate: {_eq: true}}}}', reader)).toEqual(['Ann', 'Bob']);
+    expect(await names('{articles_aggregate: {count: {predicate: {_eq: 1}}}}', reader)).toEqual(['Ann']);
+  });
+
+  it('types aggregate predicates under Hasura\'s input names', async () => {
+    const fields = async (type: string) =>
+      ((await q(`{ __type(name: "${type}") { inputFields { name type { kind name ofType { name } } } enumValues { name } } }`)) as {
+        data: { __type: { inputFields: { name: string; type: { kind: string; name: string | null; ofType: { name: string } | null } }[] | null; enumValues: { name: string }[] | null } };
+      }).data.__type;
+    expect((await fields('article_aggregate_bool_exp')).inputFields?.map((field) => field.name)).toEqual(['bool_and', 'bool_or', 'count']);
+    expect((await fields('article_aggregate_bool_exp_bool_or')).inputFields).toEqual([
+      { name: 'arguments', type: { kind: 'NON_NULL', name: null, ofType: { name: 'article_select_column_article_aggregate_bool_exp_bool_or_arguments_columns' } } },
+      { name: 'distinct', type: { kind: 'SCALAR', name: 'Boolean', ofType: null } },
+      { name: 'filter', type: { kind: 'INPUT_OBJECT', name: 'article_bool_exp', ofType: null } },
+      { name: 'predicate', type: { kind: 'NON_NULL', name: null, ofType: { name: 'Boolean_comparison_exp' } } },
+    ]);
+    expect((await fields('article_select_column_article_aggregate_bool_exp_bool_and_arguments_columns')).enumValues).toEqual([{ name: 'isPublished' }]);
+  });
+
   it('orders with nulls placement, through object relationships and by array aggregates', async () => {
     const ids = async (orderBy: string, table = 'author') =>
       ((await q(`{ ${table}(order_by: ${orderBy}) { id } }`)) as { data: Record<string, { id: number }[]> }).data[table]?.map((row) => row.id);

@@ -55,6 +55,14 @@ function checkExpression(ctx: CompileContext, table: TableInfo, alias: string, c
   return compileBoolExp(ctx, table, alias, check, 'permission', '$');
 }
 
+/** The insert check; rows an upsert updated (xmax <> 0) answer to the update permission's check instead. */
+function insertCheck(ctx: CompileContext, table: TableInfo, alias: string, check: Record<string, unknown> | undefined, conflict: string): string {
+  const inserted = checkExpression(ctx, table, alias, check);
+  const update = ctx.view.update(table);
+  if (!conflict.includes('do update') || !update?.check) return inserted;
+  return `case when ${alias}.xmax = 0 then ${inserted} else ${checkExpression(ctx, table, alias, update.check)} end`;
+}
+
 function finish(cteSql: string, cte: string, answer: string): string {
   return `with ${cte} as (${cteSql}) select (${answer})::text as j, coalesce((select bool_and(${cte}."__check") from ${cte}), true) as ok`;
 }
@@ -100,39 +108,35 @@ export function compileInsert(ctx: CompileContext, table: TableInfo, field: Coll
     });
     const target = columns.length > 0 ? `(${columns.map(ident).join(', ')}) values ${rows.join(', ')}` : 'default values';
     if (columns.length === 0 && objects.length > 1) throw new HasuraError('not-supported', 'inserting several rows without columns is not supported', argPath);
-    const conflict = onConflict(ctx, table, alias, field, path);
-    let check = checkExpression(ctx, table, alias, permission.check);
-    // Rows an upsert updated (xmax <> 0) answer to the update permission's check instead.
-    const update = ctx.view.update(table);
-    if (conflict.includes('do update') && update?.check) check = `case when ${alias}.xmax = 0 then ${check} else ${checkExpression(ctx, table, alias, update.check)} end`;
-    insertSql = `insert into ${tableRef(table)} as ${alias} ${target}${conflict} returning ${alias}.*, ${check} as "__check"`;
+    const conflict = onConflict(ctx, table, alias, argument(ctx, field.node, 'on_conflict'), `${path}.args.on_conflict`);
+    insertSql = `insert into ${tableRef(table)} as ${alias} ${target}${conflict} returning ${alias}.*, ${insertCheck(ctx, table, alias, permission.check, conflict)} as "__check"`;
   }
   const answer = one ? singleRow(ctx, table, cte, field, path) : mutationResponse(ctx, table, cte, field, path);
   return { text: finish(insertSql, cte, answer), params: ctx.params.values, path: argPath, checkPath: argPath };
 }
 
-function onConflict(ctx: CompileContext, table: TableInfo, alias: string, field: CollectedField, path: string): string {
-  const spec = argument(ctx, field.node, 'on_conflict');
-  if (spec === undefined) return '';
+/** ` on conflict …` for an `on_conflict` input (top-level or nested), joined with the update permission's filter. */
+function onConflict(ctx: CompileContext, table: TableInfo, alias: string, spec: unknown, specPath: string): string {
+  if (spec === undefined || spec === null) return '';
   const conflict = asObject(spec);
   const constraint = String(conflict['constraint']);
   const known = [table.pg.primaryKey, ...table.pg.uniques].some((candidate) => candidate?.name === constraint);
-  if (!known) throw new HasuraError('validation-failed', `unexpected value "${constraint}" for enum: '${table.gqlName}_constraint'`, `${path}.args.on_conflict.constraint`);
+  if (!known) throw new HasuraError('validation-failed', `unexpected value "${constraint}" for enum: '${table.gqlName}_constraint'`, `${specPath}.constraint`);
   const updateColumns = asList(conflict['update_columns']).map((name) => {
     const column = table.columnsByGql.get(String(name));
-    if (!column) throw new HasuraError('validation-failed', `unexpected value "${String(name)}" for update_columns`, `${path}.args.on_conflict.update_columns`);
+    if (!column) throw new HasuraError('validation-failed', `unexpected value "${String(name)}" for update_columns`, `${specPath}.update_columns`);
     return column;
   });
   if (updateColumns.length === 0) return ` on conflict on constraint ${ident(constraint)} do nothing`;
   const update = ctx.view.update(table);
-  if (!update) throw new HasuraError('permission-error', 'upsert requires an update permission', `${path}.args.on_conflict`);
+  if (!update) throw new HasuraError('permission-error', 'upsert requires an update permission', specPath);
   const sets = updateColumns.map((column) => `${ident(column.name)} = excluded.${ident(column.name)}`);
   for (const [name, value] of Object.entries(update.set)) {
     const column = table.columnsByName.get(name);
     if (column) sets.push(`${ident(name)} = ${presetValue(ctx, column, value)}`);
   }
   const conditions = [compileBoolExp(ctx, table, alias, update.filter, 'permission', '$')];
-  if (conflict['where'] !== undefined && conflict['where'] !== null) conditions.push(compileBoolExp(ctx, table, alias, conflict['where'], 'client', `${path}.args.on_conflict.where`));
+  if (conflict['where'] !== undefined && conflict['where'] !== null) conditions.push(compileBoolExp(ctx, table, alias, conflict['where'], 'client', `${specPath}.where`));
   return ` on conflict on constraint ${ident(constraint)} do update set ${sets.join(', ')} where ${conditions.join(' and ')}`;
 }
 
@@ -251,25 +255,29 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
   if (pk.length === 0) throw new HasuraError('not-supported', `nested inserts into table "${table.name}" need a primary key`, argPath);
   const ctes: string[] = [];
   const written: string[] = [];
-  /** Rows with array children: inserting none of them (an upsert doing nothing) is Hasura's not-supported error. */
-  const parentsOfArrays: [string, string][] = [];
+  /**
+   * Rows others depend on (an object-relationship row its parent, a row with array children those
+   * children): writing none of them (an upsert doing nothing) is Hasura's not-supported error.
+   */
+  const mustWrite: [string, string][] = [];
 
-  const insertRow = (tbl: TableInfo, object: Record<string, unknown>, objectPath: string, fixed: Map<string, string>, from: string[], topLevel = false): string => {
+  const insertRow = (tbl: TableInfo, object: Record<string, unknown>, objectPath: string, fixed: Map<string, string>, from: string[], conflictSpec: unknown, conflictPath: string): string => {
     const permission = ctx.view.insert(tbl);
     if (!permission) throw new HasuraError('validation-failed', `no insert permission on table "${tbl.name}"`, objectPath);
     const values = new Map(fixed);
     const sources = [...from];
-    const arrays: [RelationshipInfo, TableInfo, unknown[]][] = [];
+    const arrays: [RelationshipInfo, TableInfo, unknown[], unknown][] = [];
     for (const [key, value] of Object.entries(object)) {
       const rel = tbl.relationships.get(key);
       const target = rel ? ctx.view.model.tables.get(rel.target) : undefined;
       if (rel && target && !tbl.columnsByGql.has(key)) {
-        const data = asObject(value)['data'];
+        const { data, on_conflict: childConflict } = asObject(value);
         if (rel.kind === 'array') {
-          arrays.push([rel, target, asList(data)]);
+          arrays.push([rel, target, asList(data), childConflict]);
           continue;
         }
-        const child = insertRow(target, asObject(data), `${objectPath}.${key}.data`, new Map(), []);
+        const child = insertRow(target, asObject(data), `${objectPath}.${key}.data`, new Map(), [], childConflict, `${objectPath}.${key}.on_conflict`);
+        mustWrite.push([child, `cannot proceed to insert object relation "${rel.name}" since insert to table "${target.name}" affects zero rows`]);
         for (const [local, remote] of rel.mapping) {
           const localColumn = tbl.columnsByName.get(local);
           if (localColumn && localColumn.gqlName in object) {
@@ -297,27 +305,27 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
       columns.length === 0
         ? 'default values'
         : `(${columns.map(ident).join(', ')}) select ${columns.map((column) => values.get(column) ?? 'null').join(', ')}${sources.length > 0 ? ` from ${sources.join(', ')}` : ''}`;
-    // The operation's on_conflict applies to the top-level rows (nested on_conflict is not supported).
-    const conflict = topLevel ? onConflict(ctx, tbl, alias, field, path) : '';
-    ctes.push(`${name} as (insert into ${tableRef(tbl)} as ${alias} ${body}${conflict} returning ${alias}.*, ${checkExpression(ctx, tbl, alias, permission.check)} as "__check")`);
+    const conflict = onConflict(ctx, tbl, alias, conflictSpec, conflictPath);
+    ctes.push(`${name} as (insert into ${tableRef(tbl)} as ${alias} ${body}${conflict} returning ${alias}.*, ${insertCheck(ctx, tbl, alias, permission.check, conflict)} as "__check")`);
     written.push(name);
-    if (arrays.some(([, , children]) => children.length > 0)) parentsOfArrays.push([name, tbl.name]);
-    for (const [rel, target, children] of arrays) {
+    if (arrays.some(([, , children]) => children.length > 0)) mustWrite.push([name, `cannot proceed to insert array relations since insert to table "${tbl.name}" affects zero rows`]);
+    for (const [rel, target, children, childConflict] of arrays) {
       children.forEach((child, index) => {
         const keys = new Map(rel.mapping.map(([local, remote]) => [remote, `${name}.${ident(local)}`]));
-        insertRow(target, asObject(child), `${objectPath}.${rel.name}.data[${index}]`, keys, [name]);
+        insertRow(target, asObject(child), `${objectPath}.${rel.name}.data[${index}]`, keys, [name], childConflict, `${objectPath}.${rel.name}.on_conflict`);
       });
     }
     return name;
   };
 
-  const parents = objects.map((object, index) => insertRow(table, object, one ? argPath : `${argPath}[${index}]`, new Map(), [], true));
+  const conflict = argument(ctx, field.node, 'on_conflict');
+  const parents = objects.map((object, index) => insertRow(table, object, one ? argPath : `${argPath}[${index}]`, new Map(), [], conflict, `${path}.args.on_conflict`));
   const all = `_all${newAlias(ctx)}`;
   ctes.push(`${all} as (${parents.map((name) => `select * from ${name}`).join(' union all ')})`);
   const affected = written.map((name) => `(select count(*) from ${name})`).join(' + ');
   const keys = `json_build_object(${pk.map((column) => `${literal(column)}, ${all}.${ident(column)}`).join(', ')})`;
   const checks = written.map((name) => `select "__check" as c from ${name}`).join(' union all ');
-  const empty = parentsOfArrays.length === 0 ? 'null' : `case ${parentsOfArrays.map(([name, tableName]) => `when not exists (select 1 from ${name}) then ${literal(tableName)}`).join(' ')} end`;
+  const empty = mustWrite.length === 0 ? 'null' : `case ${mustWrite.map(([name, message]) => `when not exists (select 1 from ${name}) then ${literal(message)}`).join(' ')} end`;
   const text = `with ${ctes.join(', ')} select json_build_object('affected_rows', ${affected}, 'rows', (select coalesce(json_agg(${keys}), '[]'::json) from ${all}), 'empty', ${empty})::text as j, coalesce((select bool_and(_c.c) from (${checks}) _c), true) as ok`;
   const params = ctx.params.values;
 
@@ -353,7 +361,7 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
     followUp: (j) => {
       const result = JSON.parse(j) as { affected_rows: number; rows: unknown[]; empty: string | null };
       if (result.empty !== null) {
-        throw new HasuraError('not-supported', `cannot proceed to insert array relations since insert to table "${result.empty}" affects zero rows`, argPath);
+        throw new HasuraError('not-supported', result.empty, argPath);
       }
       const filled = [...followParams];
       filled[0] = JSON.stringify(result.rows);

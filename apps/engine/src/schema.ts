@@ -681,6 +681,51 @@ function buildMutationRoot(input: MutationBuilderInput): GraphQLObjectType | und
     const permission = view.insert(table);
     return permission !== undefined && !(permission.backendOnly && !backendOnly);
   };
+  /** T_on_conflict, when the role may upsert into `table` (update and select permissions, a unique constraint). */
+  const onConflictType = (table: TableInfo): GraphQLInputObjectType | undefined => {
+    const update = view.update(table);
+    const constraints = [...(table.pg.primaryKey ? [table.pg.primaryKey] : []), ...table.pg.uniques];
+    if (!update || !view.select(table) || constraints.length === 0 || (update.backendOnly && !backendOnly)) return undefined;
+    const updatable = table.columns.filter((column) => update.columns.has(column.name) && !(column.name in update.set));
+    const updateColumnEnum = (): GraphQLEnumType =>
+      memo(
+        `${table.gqlName}_update_column`,
+        () =>
+          new GraphQLEnumType({
+            name: `${table.gqlName}_update_column`,
+            description: `update columns of table "${table.name}"`,
+            values:
+              updatable.length > 0
+                ? Object.fromEntries(updatable.map((column) => [column.gqlName, { value: column.gqlName, description: 'column name' }]))
+                : { _PLACEHOLDER: { value: '_PLACEHOLDER', description: 'placeholder (do not use)' } },
+          }),
+      );
+    return memo(
+      `${table.gqlName}_on_conflict`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${table.gqlName}_on_conflict`,
+          description: `on_conflict condition type for table "${table.name}"`,
+          fields: () => ({
+            constraint: {
+              type: new GraphQLNonNull(
+                memo(
+                  `${table.gqlName}_constraint`,
+                  () =>
+                    new GraphQLEnumType({
+                      name: `${table.gqlName}_constraint`,
+                      description: `unique or primary key constraints on table "${table.name}"`,
+                      values: Object.fromEntries(constraints.filter((c) => GRAPHQL_NAME.test(c.name)).map((c) => [c.name, { value: c.name }])),
+                    }),
+                ),
+              ),
+            },
+            update_columns: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(updateColumnEnum()))), defaultValue: [] },
+            where: { type: boolExp(table) },
+          }),
+        }),
+    );
+  };
   /** T_insert_input: insertable columns, and relationships into tables the role may insert into (nested inserts). */
   const insertInputType = (table: TableInfo): GraphQLInputObjectType =>
     memo(
@@ -701,7 +746,14 @@ function buildMutationRoot(input: MutationBuilderInput): GraphQLObjectType | und
               const name = `${target.gqlName}_${rel.kind === 'object' ? 'obj' : 'arr'}_rel_insert_input`;
               const data = rel.kind === 'object' ? new GraphQLNonNull(insertInputType(target)) : new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(insertInputType(target))));
               fields[rel.name] = {
-                type: memo(name, () => new GraphQLInputObjectType({ name, description: `input type for inserting ${rel.kind === 'object' ? 'object' : 'array'} relation for remote table "${target.name}"`, fields: { data: { type: data } } })),
+                type: memo(name, () => {
+                  const onConflict = onConflictType(target);
+                  return new GraphQLInputObjectType({
+                    name,
+                    description: `input type for inserting ${rel.kind === 'object' ? 'object' : 'array'} relation for remote table "${target.name}"`,
+                    fields: { data: { type: data }, ...(onConflict ? { on_conflict: { type: onConflict, description: 'upsert condition' } } : {}) },
+                  });
+                }),
               };
             }
             return fields;
@@ -729,52 +781,10 @@ function buildMutationRoot(input: MutationBuilderInput): GraphQLObjectType | und
           }),
       );
     const updatable = update ? table.columns.filter((column) => update.columns.has(column.name) && !(column.name in update.set)) : [];
-    const updateColumnEnum = (): GraphQLEnumType =>
-      memo(
-        `${table.gqlName}_update_column`,
-        () =>
-          new GraphQLEnumType({
-            name: `${table.gqlName}_update_column`,
-            description: `update columns of table "${table.name}"`,
-            values:
-              updatable.length > 0
-                ? Object.fromEntries(updatable.map((column) => [column.gqlName, { value: column.gqlName, description: 'column name' }]))
-                : { _PLACEHOLDER: { value: '_PLACEHOLDER', description: 'placeholder (do not use)' } },
-          }),
-      );
-    const constraints = [...(table.pg.primaryKey ? [table.pg.primaryKey] : []), ...table.pg.uniques];
-
     if (insert && !isBackendOnly(insert)) {
       const insertInput = insertInputType(table);
       const args: GraphQLFieldConfigArgumentMap = {};
-      const onConflict =
-        update && select && constraints.length > 0 && !isBackendOnly(update)
-          ? memo(
-              `${table.gqlName}_on_conflict`,
-              () =>
-                new GraphQLInputObjectType({
-                  name: `${table.gqlName}_on_conflict`,
-                  description: `on_conflict condition type for table "${table.name}"`,
-                  fields: () => ({
-                    constraint: {
-                      type: new GraphQLNonNull(
-                        memo(
-                          `${table.gqlName}_constraint`,
-                          () =>
-                            new GraphQLEnumType({
-                              name: `${table.gqlName}_constraint`,
-                              description: `unique or primary key constraints on table "${table.name}"`,
-                              values: Object.fromEntries(constraints.filter((c) => GRAPHQL_NAME.test(c.name)).map((c) => [c.name, { value: c.name }])),
-                            }),
-                        ),
-                      ),
-                    },
-                    update_columns: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(updateColumnEnum()))), defaultValue: [] },
-                    where: { type: boolExp(table) },
-                  }),
-                }),
-            )
-          : undefined;
+      const onConflict = onConflictType(table);
       fields[table.rootFields.insert] = {
         type: response(),
         args: { objects: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(insertInput))), description: 'the rows to be inserted' }, ...(onConflict ? { on_conflict: { type: onConflict, description: 'upsert condition' } } : {}) },

@@ -23,23 +23,34 @@ const TABLES: TableMetadata[] = [
     table: { schema: SCHEMA, name: 'author' },
     configuration: { custom_name: 'author' },
     array_relationships: [{ name: 'articles', using: { foreign_key_constraint_on: { table: { schema: SCHEMA, name: 'article' }, column: 'author_id' } } }],
-    select_permissions: [{ role: 'user', permission: { columns: ['id', 'name', 'user_id', 'bio', 'seen_session'], filter: {} } }],
+    select_permissions: [
+      { role: 'user', permission: { columns: ['id', 'name', 'user_id', 'bio', 'seen_session'], filter: {} } },
+      { role: 'editor', permission: { columns: ['id', 'name', 'user_id', 'bio'], filter: {} } },
+    ],
     insert_permissions: [
       { role: 'user', permission: { columns: ['name', 'user_id', 'bio'], check: own } },
+      { role: 'editor', permission: { columns: ['name', 'user_id', 'bio'], check: own } },
       { role: 'preset', permission: { columns: ['name', 'bio'], check: {}, set: { user_id: 'x-hasura-user-id' } } },
       { role: 'p1', permission: { columns: ['name'], check: {} } },
       { role: 'p2', permission: { columns: ['name'], check: {} } },
       { role: 'q1', permission: { columns: ['name'], check: {} } },
       { role: 'q2', permission: { columns: ['name', 'bio'], check: {} } },
     ],
-    update_permissions: [{ role: 'user', permission: { columns: ['bio', 'name'], filter: own, check: { bio: { _neq: 'bad' } } } }],
+    update_permissions: [
+      { role: 'user', permission: { columns: ['bio', 'name'], filter: own, check: { bio: { _neq: 'bad' } } } },
+      { role: 'editor', permission: { columns: ['bio'], filter: own, check: { bio: { _neq: 'bad' } } } },
+    ],
     delete_permissions: [{ role: 'user', permission: { filter: own } }],
   },
   {
     table: { schema: SCHEMA, name: 'article' },
     configuration: { custom_name: 'article' },
     object_relationships: [{ name: 'author', using: { foreign_key_constraint_on: 'author_id' } }],
-    select_permissions: [{ role: 'user', permission: { columns: ['id', 'title', 'author_id'], filter: {} } }],
+    select_permissions: [
+      { role: 'user', permission: { columns: ['id', 'title', 'author_id'], filter: {} } },
+      { role: 'editor', permission: { columns: ['id', 'title', 'author_id'], filter: {} } },
+    ],
+    insert_permissions: [{ role: 'editor', permission: { columns: ['title', 'author_id'], check: {} } }],
   },
 ];
 
@@ -163,6 +174,51 @@ describe('insert', () => {
       errors: [{ message: 'cannot proceed to insert array relations since insert to table "author" affects zero rows', extensions: { path: '$.selectionSet.insert_author_one.args.object', code: 'not-supported' } }],
     });
     expect(await sql.unsafe(`select 1 from ${SCHEMA}.article where title = 'Orphan'`)).toHaveLength(0);
+  });
+
+  it('upserts a nested object relationship and links the parent to the existing row', async () => {
+    await reset();
+    expect(
+      await m('mutation { insert_article_one(object: {title: "Linked", author: {data: {name: "Ann", bio: "via article"}, on_conflict: {constraint: author_name_key, update_columns: [bio]}}}) { title author { id name bio } } }'),
+    ).toEqual({ data: { insert_article_one: { title: 'Linked', author: { id: 1, name: 'Ann', bio: 'via article' } } } });
+    expect(await m('mutation { insert_article_one(object: {title: "Lost", author: {data: {name: "Ann"}, on_conflict: {constraint: author_name_key, update_columns: []}}}) { id } }')).toEqual({
+      errors: [{ message: 'cannot proceed to insert object relation "author" since insert to table "author" affects zero rows', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'not-supported' } }],
+    });
+    expect(await sql.unsafe(`select 1 from ${SCHEMA}.article where title = 'Lost'`)).toHaveLength(0);
+  });
+
+  it('upserts nested array relationship rows on their own constraint', async () => {
+    await reset();
+    expect(
+      await m('mutation { insert_author_one(object: {name: "J", articles: {data: [{id: 1, title: "Moved"}, {title: "Fresh"}], on_conflict: {constraint: article_pkey, update_columns: [title, author_id]}}}) { name articles(order_by: {id: asc}) { id title } } }'),
+    ).toEqual({ data: { insert_author_one: { name: 'J', articles: [{ id: 1, title: 'Moved' }, { id: 3, title: 'Fresh' }] } } });
+  });
+
+  it('joins the update filter and applies the update check to rows a nested upsert updated', async () => {
+    await reset();
+    const editor = asRole('editor', { 'x-hasura-user-id': '10' });
+    const upsert = (name: string, bio: string) =>
+      m(`mutation { insert_article_one(object: {title: "By ${name}", author: {data: {name: "${name}", user_id: 10, bio: "${bio}"}, on_conflict: {constraint: author_name_key, update_columns: [bio]}}}) { author { id bio } } }`, editor);
+    expect(await upsert('Ann', 'edited')).toEqual({ data: { insert_article_one: { author: { id: 1, bio: 'edited' } } } });
+    // Bob belongs to user 20: the update filter leaves his row alone, so there is no author to link.
+    expect(await upsert('Bob', 'edited')).toEqual({
+      errors: [{ message: 'cannot proceed to insert object relation "author" since insert to table "author" affects zero rows', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'not-supported' } }],
+    });
+    expect(await upsert('Ann', 'bad')).toEqual({
+      errors: [{ message: 'check constraint of an insert/update permission has failed', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'permission-error' } }],
+    });
+    expect(await sql.unsafe(`select name, bio from ${SCHEMA}.author where id <= 2 order by id`)).toEqual([
+      { name: 'Ann', bio: 'edited' },
+      { name: 'Bob', bio: null },
+    ]);
+  });
+
+  it('offers on_conflict in nested relationship inputs', async () => {
+    const fields = (await m('{ __type(name: "author_obj_rel_insert_input") { inputFields { name type { name } } } }')) as { data: { __type: { inputFields: { name: string; type: { name: string | null } }[] } } };
+    expect(fields.data.__type.inputFields).toEqual([
+      { name: 'data', type: { name: null } },
+      { name: 'on_conflict', type: { name: 'author_on_conflict' } },
+    ]);
   });
 
   it('rolls back the whole nested insert when a child fails', async () => {

@@ -207,6 +207,10 @@ describe('insert', () => {
     expect(await upsert('Ann', 'bad')).toEqual({
       errors: [{ message: 'check constraint of an insert/update permission has failed', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'permission-error' } }],
     });
+    // The same holds for the top-level row of a nested insert.
+    expect(
+      await m('mutation { insert_author_one(object: {name: "Ann", user_id: 10, bio: "bad", articles: {data: [{title: "Child"}]}}, on_conflict: {constraint: author_name_key, update_columns: [bio]}) { id } }', editor),
+    ).toEqual({ errors: [{ message: 'check constraint of an insert/update permission has failed', extensions: { path: '$.selectionSet.insert_author_one.args.object', code: 'permission-error' } }] });
     expect(await sql.unsafe(`select name, bio from ${SCHEMA}.author where id <= 2 order by id`)).toEqual([
       { name: 'Ann', bio: 'edited' },
       { name: 'Bob', bio: null },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSql, callAction, startService, type TestService } from './support/identity.ts';
+import { describe, expect, it } from 'vitest';
+import { callAction, useService, type TestService } from './support/identity.ts';
 
 interface ActionEntry {
   name: string;
@@ -15,13 +15,7 @@ const rootBlocks = [/type Mutation \{([^}]*)\}/, /type Query \{([^}]*)\}/].map((
 const declared = [...rootBlocks.matchAll(/^ {2}(\w+)(?:\(|:)/gm)].map((m) => m[1]!);
 
 let service: TestService;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.app.close();
-  await adminSql.end();
-});
+useService((started) => (service = started));
 
 describe('the action declarations', () => {
   it('declare each action of actions.graphql once in actions.yaml, with the secret header and its route', () => {

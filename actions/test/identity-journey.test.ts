@@ -1,21 +1,17 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLAIMS_NAMESPACE } from '../src/identity/tokens.ts';
-import { adminSql, callAction, mailedToken, sessionOfToken, startService, uniqueEmail, type SessionVariables, type TestService } from './support/identity.ts';
+import {
+  adminSql, callAction, mailedToken, sessionOfToken, uniqueEmail, useService, type SessionVariables, type TestService,
+} from './support/identity.ts';
 
 // The "done when" of issue 5, up to the engine: a new user signs up, verifies, invites a colleague,
 // both turn MFA on and sign in with it, and their tokens verify against the JWKS with the claims the
 // engine turns into sessions. (Calling GraphQL with them is the engine's test.)
 
 let service: TestService;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.app.close();
-  await adminSql.end();
-});
+useService((started) => (service = started));
 
 const code = (secret: string, stepsAhead = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  adminSql, authEvents, callAction, mailedToken, sessionOfToken, signedUpUser, STRONG_PASSWORD, startService, uniqueEmail, type SessionVariables, type SignedUpUser, type TestService,
+  adminSql, authEvents, callAction, mailedToken, sessionOfToken, signedUpUser, STRONG_PASSWORD, uniqueEmail, useService, type SessionVariables, type SignedUpUser, type TestService,
 } from './support/identity.ts';
 
 let service: TestService;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.app.close();
-  await adminSql.end();
-});
+useService((started) => (service = started));
 
 interface Member {
   userId: string;

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFRESH_COOKIE } from '../src/routes/session-cookie.ts';
-import { adminSql, callAction, sessionOfToken, signedUpUser, startService, type TestService } from './support/identity.ts';
+import { callAction, sessionOfToken, signedUpUser, useService, type TestService } from './support/identity.ts';
 
 let service: TestService;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.app.close();
-  await adminSql.end();
-});
+useService((started) => (service = started));
 
 const CSRF = { 'x-workgrid-csrf': '1' };
 

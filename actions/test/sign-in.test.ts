@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tokenHash } from '../src/identity/secrets.ts';
 import {
-  adminSql, authEvents, callAction, mailedToken, sessionOfToken, signedUpUser, STRONG_PASSWORD, startService, uniqueEmail, type TestService,
+  adminSql, authEvents, callAction, mailedToken, sessionOfToken, signedUpUser, STRONG_PASSWORD, uniqueEmail, useService, type TestService,
 } from './support/identity.ts';
 
 let service: TestService;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.app.close();
-  await adminSql.end();
-});
+useService((started) => (service = started));
 
 describe('signUp and verifyEmail', () => {
   it('creates the user, an org they own, and a verification mail whose payload hides the token', async () => {

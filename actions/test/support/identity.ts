@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import postgres from 'postgres';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { outboxTokenContext } from '../../src/identity/emails.ts';
@@ -37,6 +37,19 @@ export async function startService(overrides: Record<string, string> = {}, captu
   const app = buildApp(config, captureLogs ? { logStream } : {});
   await app.ready();
   return { app, config, logs };
+}
+
+/** Starts the service once for the test file (handing it to `started`) and closes it and adminSql afterwards. */
+export function useService(started: (service: TestService) => void): void {
+  let service: TestService | undefined;
+  beforeAll(async () => {
+    service = await startService();
+    started(service);
+  });
+  afterAll(async () => {
+    await service?.app.close();
+    await adminSql.end();
+  });
 }
 
 /** A random client address, so tests do not share IP rate-limit budgets. */

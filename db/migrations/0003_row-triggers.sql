@@ -51,7 +51,15 @@ comment on function app.tg__soft_delete() is
   'clearing it restores the row.';
 
 -- Runs as the owner so that the service roles never need (or get) write access to audit_log.
--- tg_argv[0] names the column holding the org id ('org_id' unless the table is orgs itself).
+-- tg_argv[0] names the column holding the org id ('org_id' unless the table is orgs itself);
+-- tg_argv[1], when given, lists (comma-separated) columns whose values the trail leaves out: such a
+-- value shows as "[omitted]" (null stays null, so the trail still says when one was set). Rows
+-- without an org have no org audit trail.
+create function app.audit_omitted(value jsonb) returns jsonb
+language sql immutable parallel safe
+as $$ select case when value is null or value = 'null'::jsonb then value else to_jsonb('[omitted]'::text) end $$;
+comment on function app.audit_omitted(jsonb) is 'An audited value left out of the trail: "[omitted]", or null when it was null.';
+
 create function app.tg__audit() returns trigger
 language plpgsql volatile security definer
 set search_path = pg_catalog, public
@@ -60,9 +68,13 @@ declare
   old_row jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
   new_row jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
   any_row jsonb := coalesce(new_row, old_row);
+  org_column text := coalesce(tg_argv[0], 'org_id');
+  omitted text[] := coalesce(string_to_array(tg_argv[1], ','), '{}');
   changed jsonb;
 begin
-  select jsonb_object_agg(key, jsonb_build_array(old_row -> key, new_row -> key))
+  select jsonb_object_agg(key, case when key = any (omitted)
+                                    then jsonb_build_array(app.audit_omitted(old_row -> key), app.audit_omitted(new_row -> key))
+                                    else jsonb_build_array(old_row -> key, new_row -> key) end)
     into changed
     from jsonb_object_keys(any_row) as key
    where key not in ('updated_at', 'version', 'search')
@@ -71,15 +83,18 @@ begin
   if tg_op = 'UPDATE' and changed is null then
     return null;
   end if;
+  if any_row ->> org_column is null then
+    return null;
+  end if;
   -- Purging an org removes its audit trail with it; rows deleted by that cascade leave none.
   if tg_op = 'DELETE'
-     and not exists (select from public.orgs where id = (any_row ->> coalesce(tg_argv[0], 'org_id'))::uuid) then
+     and not exists (select from public.orgs where id = (any_row ->> org_column)::uuid) then
     return null;
   end if;
 
   insert into public.audit_log (org_id, actor_id, action, table_name, row_id, changes, request_id)
   values (
-    (any_row ->> coalesce(tg_argv[0], 'org_id'))::uuid,
+    (any_row ->> org_column)::uuid,
     app.user_id(),
     lower(tg_op),
     tg_table_name,
@@ -95,9 +110,14 @@ comment on function app.tg__audit() is
   'changed columns as {column: [old, new]} and the request id.';
 
 -- Attaches the generic triggers above to a table, so every table gets them the same way:
--- timestamps and version always, soft delete when it has deleted_at, audit unless audit => false.
-create function app.install_row_triggers(tbl regclass, audit boolean default true, org_column text default 'org_id')
-returns void
+-- timestamps and version always, soft delete when it has deleted_at, audit unless audit => false
+-- (audit_omit: columns whose values the audit trail leaves out, comma-separated).
+create function app.install_row_triggers(
+  tbl regclass,
+  audit boolean default true,
+  org_column text default 'org_id',
+  audit_omit text default null
+) returns void
 language plpgsql volatile
 as $$
 begin
@@ -111,9 +131,10 @@ begin
   end if;
   if audit then
     execute format('create trigger _500_audit after insert or update or delete on %s
-                      for each row execute function app.tg__audit(%L)', tbl, org_column);
+                      for each row execute function app.tg__audit(%s)',
+                   tbl, concat_ws(', ', quote_literal(org_column), quote_literal(audit_omit)));
   end if;
 end
 $$;
-comment on function app.install_row_triggers(regclass, boolean, text) is 'Migration helper: attaches the generic row triggers to a table.';
-revoke execute on function app.install_row_triggers(regclass, boolean, text) from workgrid_engine, workgrid_app;
+comment on function app.install_row_triggers(regclass, boolean, text, text) is 'Migration helper: attaches the generic row triggers to a table.';
+revoke execute on function app.install_row_triggers(regclass, boolean, text, text) from workgrid_engine, workgrid_app;

@@ -53,7 +53,9 @@ create unique index email_log_provider_message_idx on public.email_log (provider
 create index email_log_event_idx on public.email_log (event_id);
 
 select app.install_row_triggers('public.email_templates');
-select app.install_row_triggers('public.email_log');
+-- The rendered bodies the dev mailbox keeps carry one-time links: the audit trail records that a
+-- body was set, never its text.
+select app.install_row_triggers('public.email_log', audit_omit => 'html_body,text_body');
 
 alter table public.email_templates enable row level security;
 alter table public.email_templates force row level security;

@@ -24,21 +24,33 @@ import { buildActions, emptyCustomTypes, type ActionsModel } from './actions-mod
 import { actionAllowed, extendWithActions } from './actions-schema.ts';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
 import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CompileContext } from './compile.ts';
-import type { EngineConfig } from './config.ts';
+import { subscriptionDefaults, type EngineConfig } from './config.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
-import { runInTransaction, createPool, type Statement } from './execute.ts';
+import { runInTransaction, createPool, type ExecuteOptions, type Statement } from './execute.ts';
 import { enumValues, introspect, introspectFunctions } from './introspection.ts';
+import { LiveQueries } from './live-queries.ts';
 import { loadMetadataDirectory, type Metadata } from './metadata.ts';
 import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
 import { buildModel, type InconsistentObject, type Model, type TableInfo } from './model.ts';
 import { ADMIN_ROLE, buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
-import { Params } from './sql.ts';
+import { Params, RowParams } from './sql.ts';
+import { planSubscription, type SubscriptionPlan } from './subscription-plan.ts';
 
 export const ENGINE_VERSION = 'v2.48.0-workgrid';
 
 export interface GraphqlResponse {
   /** JSON text of the response body. */
   body: string;
+}
+
+interface PreparedRequest {
+  roleSchema: RoleSchema;
+  plan: Plan;
+  query: string;
+  operationName: string | undefined;
+  /** Variables as sent, with the operation's defaults filled in. */
+  variables: Record<string, unknown>;
+  actionRequest: ActionRequest;
 }
 
 interface Plan {
@@ -62,6 +74,8 @@ export class Engine {
   private readonly schemas = new Map<string, RoleSchema>();
   private readonly plans = new Map<string, Plan>();
   private readonly auth: AuthConfig;
+  /** Live queries and streams of all websockets. */
+  readonly live: LiveQueries;
 
   constructor(
     readonly config: EngineConfig,
@@ -76,6 +90,7 @@ export class Engine {
       jwt: config.jwtSecret ? new JwtVerifier(parseJwtSecret(config.jwtSecret)) : undefined,
       hook: config.authHook,
     };
+    this.live = new LiveQueries(() => this.sql, () => this.readOptions, config.subscriptions ?? subscriptionDefaults);
   }
 
   /**
@@ -92,6 +107,7 @@ export class Engine {
   }
 
   async close(): Promise<void> {
+    await this.live.close();
     if (this.metadataSql !== this.sql) await this.metadataSql.end({ timeout: 5 });
     await this.sql.end({ timeout: 5 });
   }
@@ -237,6 +253,15 @@ export class Engine {
   }
 
   private async run(body: unknown, auth: ResolvedAuth, clientHeaders: ClientHeaders): Promise<string> {
+    const request = this.prepare(body, auth, clientHeaders);
+    if (request.plan.operation.operation === 'subscription') {
+      throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
+    }
+    return this.execute(request, auth);
+  }
+
+  /** Parse, validate and coerce variables: everything that can fail before execution. */
+  private prepare(body: unknown, auth: ResolvedAuth, clientHeaders: ClientHeaders): PreparedRequest {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HasuraError('parse-failed', 'expected an object for request', '$');
     const request = body as Record<string, unknown>;
     if (!('query' in request)) throw new HasuraError('parse-failed', "the key 'query' was not present", '$');
@@ -256,12 +281,43 @@ export class Engine {
       const name = definition.variable.name.value;
       if (withDefaults[name] === undefined && coercedValues[name] !== undefined) withDefaults[name] = coercedValues[name];
     }
-    if (plan.operation.operation === 'subscription') {
-      throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
-    }
     const actionRequest: ActionRequest = { schema: roleSchema.schema, operation: plan.operation, fragments: plan.fragments, variables: coercedValues, session: auth.session, clientHeaders, requestQuery: query };
-    if (plan.operation.operation === 'mutation') return this.runMutation(roleSchema, plan, auth, withDefaults, actionRequest);
-    return this.runQuery(roleSchema, plan, auth, withDefaults, actionRequest);
+    return { roleSchema, plan, query, operationName, variables: withDefaults, actionRequest };
+  }
+
+  private async execute(request: PreparedRequest, auth: ResolvedAuth): Promise<string> {
+    if (request.plan.operation.operation === 'mutation') return this.runMutation(request.roleSchema, request.plan, auth, request.variables, request.actionRequest);
+    return this.runQuery(request.roleSchema, request.plan, auth, request.variables, request.actionRequest);
+  }
+
+  /**
+   * A websocket operation, validated: a subscription's plan for the live-query registry, or a query or
+   * mutation to run once. Throws (Hasura's pre-execution errors) when the operation is invalid.
+   */
+  prepareSocketOperation(body: unknown, auth: ResolvedAuth, clientHeaders: ClientHeaders): { subscription: SubscriptionPlan } | { run: () => Promise<string> } {
+    const request = this.prepare(body, auth, clientHeaders);
+    if (request.plan.operation.operation !== 'subscription') return { run: () => this.execute(request, auth) };
+    const { roleSchema, plan, variables } = request;
+    return {
+      subscription: planSubscription({
+        groupKey: JSON.stringify([request.query, request.operationName ?? null, roleSchema.role, roleSchema.backendOnly, Object.entries(auth.session).sort()]),
+        session: auth.session,
+        operation: plan.operation,
+        subscriptionRoot: roleSchema.subscriptionRoot,
+        newContext: () => ({ ...this.compileContext(roleSchema, plan, auth, variables), params: new RowParams(), reads: new Set<string>() }),
+      }),
+    };
+  }
+
+  /** How operations reading data run: the session per `sessionToSql`, read only. */
+  get readOptions(): ExecuteOptions {
+    return {
+      dbRole: this.config.dbRole,
+      setSession: this.config.sessionToSql === 'always',
+      trustMetadata: this.config.sessionToSql === 'mutations',
+      readOnly: true,
+      statementTimeoutMs: this.config.statementTimeoutMs ?? 0,
+    };
   }
 
   private plan(roleSchema: RoleSchema, query: string, operationName: string | undefined): Plan {
@@ -449,13 +505,7 @@ export class Engine {
     const results =
       statements.length === 0
         ? []
-        : await runInTransaction(this.sql, auth.session, statements, {
-            dbRole: this.config.dbRole,
-            setSession: this.config.sessionToSql === 'always',
-            trustMetadata: this.config.sessionToSql === 'mutations',
-            readOnly: true,
-            statementTimeoutMs: this.config.statementTimeoutMs ?? 0,
-          });
+        : await runInTransaction(this.sql, auth.session, statements, this.readOptions);
     const parts = outputs.map(({ key, value }) => {
       const json = typeof value === 'number' ? (results[value] ?? 'null') : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
       return `${JSON.stringify(key)}:${json}`;
@@ -513,6 +563,7 @@ function validationError(roleSchema: RoleSchema, document: DocumentNode, error: 
     }),
   );
   const path = (node && paths.get(node)) ?? '$';
+  if (/^(Anonymous Subscription|Subscription "[^"]*") must select only one top level field\.$/.test(error.message)) return new HasuraError('validation-failed', 'subscriptions must select one top level field', '$');
   const unknownField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
   if (unknownField) return new HasuraError('validation-failed', `field '${unknownField[1] ?? ''}' not found in type: '${unknownField[2] ?? ''}'`, path);
   const unknownArgument = /^Unknown argument "([^"]+)" on field "[^."]+\.([^"]+)"/.exec(error.message);

@@ -15,6 +15,13 @@ interface Operation {
 // setTimeout takes at most a signed 32-bit delay.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** A close frame's reason holds at most 123 bytes. */
+function closeReason(text: string): string {
+  let reason = text;
+  while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1);
+  return reason;
+}
+
 /**
  * One GraphQL websocket: authenticates at `connection_init`, then runs queries and mutations once and
  * subscriptions until stopped. Results of a live query wait (only the latest) while the socket's send
@@ -42,7 +49,7 @@ export class SocketConnection {
     });
     ws.on('close', () => this.dispose());
     if (protocol === transportWs) {
-      this.timers.push(setTimeout(() => this.initialised || this.close(CLOSE.initTimeout, 'Connection initialisation timeout'), config.initTimeoutMs));
+      this.timers.push(setTimeout(() => this.initialised || this.close(CLOSE.initTimeout, 'Connection initialisation timed out'), config.initTimeoutMs));
     }
   }
 
@@ -73,7 +80,7 @@ export class SocketConnection {
   }
 
   private badMessage(reason: string): void {
-    if (this.protocol === transportWs) this.close(CLOSE.badRequest, reason.slice(0, 120));
+    if (this.protocol === transportWs) this.close(CLOSE.badRequest, closeReason(`Parsing client message failed: ${reason}`));
     else this.send(JSON.stringify({ type: 'connection_error', payload: reason }));
   }
 
@@ -107,7 +114,7 @@ export class SocketConnection {
       return;
     }
     this.send(JSON.stringify({ type: 'connection_error', payload: reason }));
-    this.close(CLOSE.badRequest, reason.slice(0, 120));
+    this.close(CLOSE.badRequest, closeReason(`Connection initialization failed: ${reason}`));
   }
 
   private expireAt(at: number): void {
@@ -124,13 +131,11 @@ export class SocketConnection {
     const id = rawId;
     const auth = this.auth;
     if (!auth) {
-      if (this.protocol === transportWs) this.close(CLOSE.unauthorized, 'Unauthorized');
-      else this.startFailed(id, new HasuraError('start-failed', 'start received before the connection is initialised'));
+      this.refuseStart(id, 'start received before the connection is initialised');
       return;
     }
     if (this.operations.has(id)) {
-      if (this.protocol === transportWs) this.close(CLOSE.duplicateId, `Subscriber for ${id} already exists`);
-      else this.startFailed(id, new HasuraError('start-failed', `an operation already exists with this id: ${id}`));
+      this.refuseStart(id, `an operation already exists with this id: ${id}`);
       return;
     }
     let prepared: ReturnType<Engine['prepareSocketOperation']>;
@@ -163,6 +168,20 @@ export class SocketConnection {
         },
         (error: unknown) => this.failed(id, operation, asHasuraError(error)),
       );
+  }
+
+  /**
+   * Hasura's `start-failed`: one `error` whose payload is the error object; the legacy protocol then
+   * completes the operation, graphql-transport-ws repeats the message and closes the socket (1000).
+   */
+  private refuseStart(id: string, reason: string): void {
+    this.send(JSON.stringify({ type: 'error', id, payload: this.errorBody(new HasuraError('start-failed', reason)) }));
+    if (this.protocol !== transportWs) {
+      this.send(JSON.stringify({ type: 'complete', id }));
+      return;
+    }
+    this.send(JSON.stringify({ type: 'error', id, payload: reason }));
+    this.close(1000, closeReason(reason));
   }
 
   private startFailed(id: string, error: HasuraError): void {

@@ -39,14 +39,13 @@ export const legacyWs: Protocol = {
   executionError: (id, errors) => ({ message: message('data', id, { data: null, errors }), terminal: false }),
 };
 
-/** graphql-transport-ws close codes (the library's and Hasura's). */
+/** Close codes Hasura uses. */
 export const CLOSE = {
   badRequest: 4400,
-  unauthorized: 4401,
   forbidden: 4403,
   initTimeout: 4408,
-  duplicateId: 4409,
   tooManyInits: 4429,
-  goingAway: 1001,
+  /** Hasura's forced reconnect ("Server is restarting"): shutdown. */
+  serviceRestart: 1012,
   tryAgainLater: 1013,
 } as const;

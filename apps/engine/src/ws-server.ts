@@ -11,7 +11,7 @@ const NOT_FOUND = JSON.stringify({ path: '$', error: 'resource does not exist', 
 /**
  * GraphQL over websockets on the HTTP port: `graphql-transport-ws` when the client offers it, else
  * Hasura's default, the legacy `graphql-ws` protocol. Other upgrade paths get a 404. On shutdown
- * every socket closes with 1001 (going away), so clients reconnect to another instance.
+ * every socket closes as Hasura closes them, 1012 (service restart), so clients reconnect.
  */
 export function websocketRoutes(app: FastifyInstance, engine: Engine): void {
   const config = engine.config.subscriptions ?? subscriptionDefaults;
@@ -33,7 +33,7 @@ export function websocketRoutes(app: FastifyInstance, engine: Engine): void {
     });
   });
   app.addHook('preClose', async () => {
-    for (const connection of connections) connection.close(CLOSE.goingAway, 'server shutting down');
+    for (const connection of connections) connection.close(CLOSE.serviceRestart, 'shutting server down');
     wss.close();
   });
 }

@@ -98,8 +98,7 @@ describe('graphql-transport-ws', () => {
 
   it.each([
     ['a wrong admin secret', async (s: TestSocket) => s.send({ type: 'connection_init', payload: { headers: { 'x-hasura-admin-secret': 'wrong' } } }), 4403, 'Forbidden'],
-    ['subscribe before connection_init', async (s: TestSocket) => s.send({ type: 'subscribe', id: '1', payload: { query: ITEMS } }), 4401, 'Unauthorized'],
-    ['no connection_init in time', async () => undefined, 4408, 'Connection initialisation timeout'],
+    ['no connection_init in time', async () => undefined, 4408, 'Connection initialisation timed out'],
     ['an unparseable frame', async (s: TestSocket) => s.send('{nope'), 4400, undefined],
   ] as const)('closes the socket on %s', async (_case, act, code, reason) => {
     const socket = await TestSocket.open(url, 'graphql-transport-ws');
@@ -109,12 +108,21 @@ describe('graphql-transport-ws', () => {
     if (reason) expect(closed.reason).toBe(reason);
   });
 
-  it('closes with 4409 on a duplicate operation id and 4429 on a second init', async () => {
+  it('refuses subscribe before connection_init with start-failed and closes', async () => {
+    const socket = await TestSocket.open(url, 'graphql-transport-ws');
+    socket.send({ type: 'subscribe', id: '1', payload: { query: ITEMS } });
+    expect(await socket.next()).toEqual({ type: 'error', id: '1', payload: { message: 'start received before the connection is initialised', extensions: { path: '$', code: 'start-failed' } } });
+    expect(await socket.next()).toEqual({ type: 'error', id: '1', payload: 'start received before the connection is initialised' });
+    expect(await socket.closedWith()).toEqual({ code: 1000, reason: 'start received before the connection is initialised' });
+  });
+
+  it('refuses a duplicate operation id the same way, and closes with 4429 on a second init', async () => {
     const socket = await connected('graphql-transport-ws');
     socket.send({ type: 'subscribe', id: 'd', payload: { query: ITEMS } });
     expect((await socket.next()).type).toBe('next');
     socket.send({ type: 'subscribe', id: 'd', payload: { query: ITEMS } });
-    expect(await socket.closedWith()).toEqual({ code: 4409, reason: 'Subscriber for d already exists' });
+    expect(await socket.next()).toEqual({ type: 'error', id: 'd', payload: { message: 'an operation already exists with this id: d', extensions: { path: '$', code: 'start-failed' } } });
+    expect((await socket.closedWith()).code).toBe(1000);
     const again = await connected('graphql-transport-ws');
     again.send({ type: 'connection_init', payload: {} });
     expect((await again.closedWith()).code).toBe(4429);
@@ -172,14 +180,14 @@ describe('legacy graphql-ws (subscriptions-transport-ws)', () => {
   it('refuses start before connection_init and duplicate ids with error and complete', async () => {
     const socket = await TestSocket.open(url, 'graphql-ws');
     socket.send({ type: 'start', id: '1', payload: { query: ITEMS } });
-    expect(await socket.next()).toEqual({ type: 'error', id: '1', payload: { errors: [{ message: 'start received before the connection is initialised', extensions: { path: '$', code: 'start-failed' } }] } });
+    expect(await socket.next()).toEqual({ type: 'error', id: '1', payload: { message: 'start received before the connection is initialised', extensions: { path: '$', code: 'start-failed' } } });
     expect(await socket.next()).toEqual({ type: 'complete', id: '1' });
     socket.send({ type: 'connection_init', payload: { headers: userOf(orgA) } });
     expect(await socket.next()).toEqual({ type: 'connection_ack' });
     socket.send({ type: 'start', id: '2', payload: { query: ITEMS } });
     expect((await socket.next()).type).toBe('data');
     socket.send({ type: 'start', id: '2', payload: { query: ITEMS } });
-    expect(await socket.next()).toEqual({ type: 'error', id: '2', payload: { errors: [{ message: 'an operation already exists with this id: 2', extensions: { path: '$', code: 'start-failed' } }] } });
+    expect(await socket.next()).toEqual({ type: 'error', id: '2', payload: { message: 'an operation already exists with this id: 2', extensions: { path: '$', code: 'start-failed' } } });
     expect(await socket.next()).toEqual({ type: 'complete', id: '2' });
     socket.close();
   });
@@ -188,7 +196,7 @@ describe('legacy graphql-ws (subscriptions-transport-ws)', () => {
     const socket = await TestSocket.open(url, 'graphql-ws');
     socket.send({ type: 'connection_init', payload: { headers: { 'x-hasura-admin-secret': 'wrong' } } });
     expect(await socket.next()).toEqual({ type: 'connection_error', payload: 'invalid x-hasura-admin-secret/x-hasura-access-key' });
-    expect((await socket.closedWith()).code).toBe(4400);
+    expect(await socket.closedWith()).toEqual({ code: 4400, reason: 'Connection initialization failed: invalid x-hasura-admin-secret/x-hasura-access-key' });
   });
 
   it('reports an unparseable frame with connection_error', async () => {
@@ -258,13 +266,13 @@ describe('JWT expiry', () => {
 });
 
 describe('shutdown', () => {
-  it('closes every socket with 1001 so clients reconnect elsewhere', async () => {
+  it('closes every socket with 1012 (service restart) so clients reconnect', async () => {
     const other = await startEngine(metadataOf(TABLES), testConfig());
     const otherUrl = await listen(other);
     const socket = await TestSocket.open(otherUrl, 'graphql-transport-ws');
     socket.send({ type: 'connection_init', payload: { headers: userOf(orgA) } });
     expect(await socket.next()).toEqual({ type: 'connection_ack' });
     await other.close();
-    expect((await socket.closedWith()).code).toBe(1001);
+    expect(await socket.closedWith()).toEqual({ code: 1012, reason: 'shutting server down' });
   });
 });

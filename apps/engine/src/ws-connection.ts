@@ -15,6 +15,9 @@ interface Operation {
 // setTimeout takes at most a signed 32-bit delay.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+// Handshake headers that are not the client's (Hasura drops them before authenticating).
+const HANDSHAKE_ONLY = new Set(['sec-websocket-key', 'sec-websocket-version', 'upgrade', 'connection']);
+
 /** A close frame's reason holds at most 123 bytes. */
 function closeReason(text: string): string {
   let reason = text;
@@ -91,7 +94,7 @@ export class SocketConnection {
     }
     this.initialised = true;
     const given = (payload !== null && typeof payload === 'object' ? (payload as { headers?: unknown }).headers : undefined) ?? {};
-    const headers: Record<string, string | string[] | undefined> = { ...this.handshakeHeaders };
+    const headers: Record<string, string | string[] | undefined> = Object.fromEntries(Object.entries(this.handshakeHeaders).filter(([name]) => !HANDSHAKE_ONLY.has(name)));
     for (const [name, value] of Object.entries(given as Record<string, unknown>)) if (typeof value === 'string') headers[name.toLowerCase()] = value;
     try {
       this.auth = await this.engine.authenticate(headers);

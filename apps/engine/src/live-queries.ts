@@ -115,7 +115,7 @@ export class LiveQueries {
         this.listening = undefined;
         throw error;
       });
-      if (this.config.fallbackMs > 0) {
+      if (this.config.fallbackMs > 0 && !this.fallback) {
         this.fallback = setInterval(() => this.wakeAll(), this.config.fallbackMs);
         this.fallback.unref();
       }

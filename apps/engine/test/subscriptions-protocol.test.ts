@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
+import { printType, type GraphQLObjectType } from 'graphql';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableMetadata } from '../src/metadata.ts';
@@ -13,6 +14,7 @@ const SCHEMA = 'subs_protocol';
 const SETUP = `
 create table items (id serial primary key, org_id uuid not null, name text not null);
 select app.install_change_notify('items');
+create table unnotified (id serial primary key, name text not null);
 `;
 const TABLES: TableMetadata[] = [
   {
@@ -20,6 +22,14 @@ const TABLES: TableMetadata[] = [
     configuration: { custom_name: 'items' },
     select_permissions: [{ role: 'user', permission: { columns: ['id', 'org_id', 'name'], filter: { org_id: { _eq: 'X-Hasura-Org-Id' } }, allow_aggregations: true } }],
     insert_permissions: [{ role: 'user', permission: { columns: ['name'], check: {}, set: { org_id: 'x-hasura-org-id' } } }],
+  },
+  {
+    table: { schema: SCHEMA, name: 'unnotified' },
+    configuration: { custom_name: 'unnotified' },
+    select_permissions: [
+      { role: 'user', permission: { columns: ['id', 'name'], filter: {}, query_root_fields: [], subscription_root_fields: ['select_stream', 'select_by_pk'] } },
+      { role: 'reader', permission: { columns: ['id', 'name'], filter: {}, query_root_fields: ['select'], allow_aggregations: false } },
+    ],
   },
 ];
 const JWT_KEY = 'a-test-signing-key-of-at-least-32-characters';
@@ -262,6 +272,45 @@ describe('JWT expiry', () => {
     const socket = await TestSocket.open(jwtUrl, 'graphql-transport-ws');
     socket.send({ type: 'connection_init', payload: { headers: { Authorization: `Bearer ${await token(-10)}` } } });
     expect((await socket.closedWith()).code).toBe(4403);
+  });
+});
+
+describe('subscription_root', () => {
+  const rootFields = (role: string) => Object.keys((engine.engine.roleSchema(role).schema.getSubscriptionType() as GraphQLObjectType).getFields());
+  const withoutDescriptions = (sdl: string) => sdl.replace(/"""[\s\S]*?"""\s*/g, '').replace(/\n\s*\n/g, '\n');
+
+  it('follows subscription_root_fields, independently of query_root_fields, and allow_aggregations', () => {
+    expect(rootFields('user')).toEqual(['items', 'items_aggregate', 'items_by_pk', 'items_stream', 'unnotified_by_pk', 'unnotified_stream']);
+    expect(Object.keys(engine.engine.roleSchema('user').schema.getQueryType()?.getFields() ?? {})).toEqual(['items', 'items_aggregate', 'items_by_pk']);
+    expect(rootFields('reader')).toEqual(['unnotified', 'unnotified_by_pk', 'unnotified_stream']);
+  });
+
+  it('names the stream arguments and inputs as Hasura does', () => {
+    const schema = engine.engine.roleSchema('user').schema;
+    const stream = (schema.getSubscriptionType() as GraphQLObjectType).getFields()['items_stream'];
+    expect(stream?.args.map((arg) => `${arg.name}: ${String(arg.type)}`)).toEqual(['batch_size: Int!', 'cursor: [items_stream_cursor_input]!', 'where: items_bool_exp']);
+    expect(String(stream?.type)).toBe('[items!]!');
+    const cursorInput = schema.getType('items_stream_cursor_input');
+    expect(cursorInput && withoutDescriptions(printType(cursorInput))).toBe('input items_stream_cursor_input {\n  initial_value: items_stream_cursor_value_input!\n  ordering: cursor_ordering\n}');
+    const ordering = schema.getType('cursor_ordering');
+    expect(ordering && withoutDescriptions(printType(ordering))).toBe('enum cursor_ordering {\n  ASC\n  DESC\n}');
+  });
+});
+
+describe('fallback refetch', () => {
+  it('picks up changes to a table without notify triggers at the fallback interval', async () => {
+    const polling = await startEngine(metadataOf(TABLES), { subscriptions: { liveRefetchMs: 20, liveBatchSize: 100, streamRefetchMs: 20, streamBatchSize: 100, fallbackMs: 200, keepAliveMs: 60_000, initTimeoutMs: 3000, maxBufferedBytes: 1_048_576 } });
+    try {
+      const socket = await TestSocket.open(await listen(polling), 'graphql-transport-ws');
+      socket.send({ type: 'connection_init', payload: { headers: { ...asAdmin, 'x-hasura-role': 'reader' } } });
+      expect(await socket.next()).toEqual({ type: 'connection_ack' });
+      socket.send({ type: 'subscribe', id: 's', payload: { query: 'subscription { unnotified_stream(batch_size: 10, cursor: {initial_value: {id: 0}}) { name } }' } });
+      await gql(polling.app, { query: 'mutation { insert_unnotified_one(object: {name: "polled"}) { id } }' });
+      expect(await socket.next(2000)).toEqual({ type: 'next', id: 's', payload: { data: { unnotified_stream: [{ name: 'polled' }] } } });
+      socket.close();
+    } finally {
+      await polling.close();
+    }
   });
 });
 

@@ -18,6 +18,7 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sql } from 'postgres';
+import { ACTION_LOG, AsyncActions, asyncResultQuery, shapeAsyncResult } from './actions-async.ts';
 import { runAction, type ActionRequest } from './actions-execute.ts';
 import type { ClientHeaders } from './actions-http.ts';
 import { buildActions, emptyCustomTypes, type ActionsModel } from './actions-model.ts';
@@ -76,6 +77,7 @@ export class Engine {
   private readonly auth: AuthConfig;
   /** Live queries and streams of all websockets. */
   readonly live: LiveQueries;
+  private readonly asyncActions: AsyncActions;
 
   constructor(
     readonly config: EngineConfig,
@@ -91,6 +93,7 @@ export class Engine {
       hook: config.authHook,
     };
     this.live = new LiveQueries(() => this.sql, () => this.readOptions, config.subscriptions ?? subscriptionDefaults);
+    this.asyncActions = new AsyncActions(() => this.sql, () => this.readOptions);
   }
 
   /**
@@ -305,6 +308,15 @@ export class Engine {
         operation: plan.operation,
         subscriptionRoot: roleSchema.subscriptionRoot,
         newContext: () => ({ ...this.compileContext(roleSchema, plan, auth, variables), params: new RowParams(), reads: new Set<string>() }),
+        otherRootField: (field, ctx) => {
+          const action = roleSchema.actionRoot.get(field.name);
+          if (action?.kind !== 'asynchronous') return undefined;
+          return {
+            text: asyncResultQuery(ctx.params, action, argument(ctx, field.node, 'id'), auth.session, auth.admin && auth.role === ADMIN_ROLE),
+            tables: new Set([ACTION_LOG]),
+            shape: (answer) => shapeAsyncResult(request.actionRequest, field.node, answer),
+          };
+        },
       }),
     };
   }
@@ -387,7 +399,8 @@ export class Engine {
       }
       const action = roleSchema.actionRoot.get(field.name);
       if (action?.type === 'mutation') {
-        outputs.push({ key: field.key, value: { action: () => runAction(action, field.node, actionRequest, path) } });
+        const run = action.kind === 'asynchronous' ? () => this.asyncActions.start(action, field.node, actionRequest, path) : () => runAction(action, field.node, actionRequest, path);
+        outputs.push({ key: field.key, value: { action: run } });
         continue;
       }
       const fn = roleSchema.functionRoot.get(field.name);
@@ -451,7 +464,7 @@ export class Engine {
   private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
     const ctx = this.compileContext(roleSchema, plan, auth, variables);
     const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');
-    const outputs: { key: string; value: string | number }[] = [];
+    const outputs: { key: string; value: string | number; shape?: (answer: string | null) => string }[] = [];
     const statements: Statement[] = [];
     const introspectionNodes: SelectionNode[] = [];
     for (const field of fields) {
@@ -470,6 +483,13 @@ export class Engine {
         continue;
       }
       const action = roleSchema.actionRoot.get(field.name);
+      if (action?.kind === 'asynchronous') {
+        ctx.params = new Params();
+        const text = asyncResultQuery(ctx.params, action, argument(ctx, field.node, 'id'), auth.session, auth.admin && auth.role === ADMIN_ROLE);
+        outputs.push({ key: field.key, value: statements.length, shape: (answer) => shapeAsyncResult(actionRequest, field.node, answer) });
+        statements.push({ text, params: ctx.params.values, kind: 'query', path });
+        continue;
+      }
       if (action?.type === 'query') {
         outputs.push({ key: field.key, value: JSON.stringify(await runAction(action, field.node, actionRequest, path)) });
         continue;
@@ -506,8 +526,9 @@ export class Engine {
       statements.length === 0
         ? []
         : await runInTransaction(this.sql, auth.session, statements, this.readOptions);
-    const parts = outputs.map(({ key, value }) => {
-      const json = typeof value === 'number' ? (results[value] ?? 'null') : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
+    const parts = outputs.map(({ key, value, shape }) => {
+      const answer = typeof value === 'number' ? (results[value] ?? null) : null;
+      const json = typeof value === 'number' ? (shape ? shape(answer) : (answer ?? 'null')) : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
       return `${JSON.stringify(key)}:${json}`;
     });
     return `{"data":{${parts.join(',')}}}`;

@@ -226,7 +226,8 @@ export class LiveQueries {
   private deliver(group: Group, cohort: Cohort, answer: string | null): void {
     if (!group.stream) {
       for (const subscriber of cohort.subscribers) {
-        const response = `{"data":{${JSON.stringify(subscriber.plan.rootKey)}:${answer ?? 'null'}}}`;
+        const value = subscriber.plan.shape ? subscriber.plan.shape(answer) : (answer ?? 'null');
+        const response = `{"data":{${JSON.stringify(subscriber.plan.rootKey)}:${value}}}`;
         subscriber.lastError = undefined;
         if (response === subscriber.last) continue;
         subscriber.last = response;

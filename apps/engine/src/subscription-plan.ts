@@ -25,6 +25,15 @@ export interface SubscriptionPlan {
   statement: (cursor?: string) => RowStatement;
   /** Set for `T_stream`: where the cursor starts and how many rows one batch holds. */
   stream: { initialCursor: string; batchSize: number } | undefined;
+  /** Turns the statement's answer into the root field's JSON, when SQL does not build it (async action results). */
+  shape?: (answer: string | null) => string;
+}
+
+/** A root field answered by other than a table: its statement and how its answer is shaped. */
+export interface OtherRootField {
+  text: string;
+  tables: Set<string>;
+  shape: (answer: string | null) => string;
 }
 
 export interface SubscriptionInput {
@@ -34,6 +43,8 @@ export interface SubscriptionInput {
   subscriptionRoot: Map<string, RootFieldTarget>;
   /** A compile context whose parameters are lateral-row references and which collects read tables. */
   newContext: () => CompileContext & { reads: Set<string> };
+  /** Root fields of `subscription_root` that are not tables (asynchronous action results). */
+  otherRootField: (field: CollectedField, ctx: CompileContext) => OtherRootField | undefined;
 }
 
 const ONE_FIELD = 'subscriptions must select one top level field';
@@ -45,7 +56,12 @@ export function planSubscription(input: SubscriptionInput): SubscriptionPlan {
   if (!field || fields.length !== 1) throw new HasuraError('validation-failed', ONE_FIELD, '$');
   const path = `$.selectionSet.${field.key}`;
   const target = input.subscriptionRoot.get(field.name);
-  if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'subscription_root'`, path);
+  if (!target) {
+    const other = input.otherRootField(field, first);
+    if (!other) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'subscription_root'`, path);
+    const statement: RowStatement = { text: other.text, params: first.params.values };
+    return { groupKey: input.groupKey, session: input.session, orgId: input.session['x-hasura-org-id'], tables: other.tables, rootKey: field.key, statement: () => statement, stream: undefined, shape: other.shape };
+  }
   const cursor = target.kind === 'select_stream' ? streamCursor(first, target, field, path) : undefined;
   const compile = (ctx: CompileContext, value?: string): string => {
     if (cursor) return streamQuery(ctx, target.table, field, path, { ...cursor, value: value ?? cursor.value });

@@ -24,7 +24,10 @@ beforeAll(async () => {
 });
 afterAll(async () => unlisten());
 
-/** Runs a committed write and returns the notifications it caused about `table` (audit_log gets its own). */
+/**
+ * Runs a committed write and returns the notifications about `table` (audit_log gets its own) that
+ * concern this file's orgs: other test files commit writes of their own meanwhile.
+ */
 async function changesOf(table: string, write: () => Promise<unknown>): Promise<Change[]> {
   const marker = `marker-${Math.random()}`;
   received.length = 0;
@@ -35,7 +38,8 @@ async function changesOf(table: string, write: () => Promise<unknown>): Promise<
     if (Date.now() > deadline) throw new Error('no marker notification');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return received.filter((change) => change.table === table);
+  const ours = (org: string) => org === a.orgId || org === b.orgId;
+  return received.filter((change) => change.table === table && (change.orgs === null || change.orgs.some(ours)));
 }
 
 describe('change notifications', () => {

@@ -123,6 +123,16 @@ describe('live queries on the WorkGrid schema', () => {
     expect((groupOf(a)?.refetches ?? 0) - refetches).toBe(1);
   });
 
+  it('cost no statement while nothing they read changes', async () => {
+    const socket = await subscribe(a, TAG_NAMES, { prefix: 'idle%' });
+    await dataOf(socket);
+    const statements = engine.engine.live.statements;
+    await superuser`update teams set description = 'not read by the subscription' where org_id = ${a.orgId}`;
+    await insertTag(b, `idle-${randomUUID().slice(0, 6)}`);
+    await socket.quiet(300);
+    expect(engine.engine.live.statements).toBe(statements);
+  });
+
   it('forget a subscriber when its socket closes', async () => {
     const socket = await subscribe(a, TAG_NAMES, { prefix: 'x%' });
     await dataOf(socket);

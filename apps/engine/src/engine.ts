@@ -21,10 +21,10 @@ import type { Sql } from 'postgres';
 import { ACTION_LOG, AsyncActions, asyncResultQuery, shapeAsyncResult } from './actions-async.ts';
 import { runAction, type ActionRequest } from './actions-execute.ts';
 import type { ClientHeaders } from './actions-http.ts';
-import { buildActions, emptyCustomTypes, type ActionsModel } from './actions-model.ts';
+import { buildActions, emptyCustomTypes, type ActionInfo, type ActionsModel } from './actions-model.ts';
 import { actionAllowed, extendWithActions } from './actions-schema.ts';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
-import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CompileContext } from './compile.ts';
+import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CollectedField, type CompileContext } from './compile.ts';
 import { subscriptionDefaults, type EngineConfig } from './config.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
 import { runInTransaction, createPool, type ExecuteOptions, type Statement } from './execute.ts';
@@ -310,14 +310,17 @@ export class Engine {
         newContext: () => ({ ...this.compileContext(roleSchema, plan, auth, variables), params: new RowParams(), reads: new Set<string>() }),
         otherRootField: (field, ctx) => {
           const action = roleSchema.actionRoot.get(field.name);
-          if (action?.kind !== 'asynchronous') return undefined;
-          return {
-            text: asyncResultQuery(ctx.params, action, argument(ctx, field.node, 'id'), auth.session, auth.admin && auth.role === ADMIN_ROLE),
-            tables: new Set([ACTION_LOG]),
-            shape: (answer) => shapeAsyncResult(request.actionRequest, field.node, answer),
-          };
+          return action?.kind === 'asynchronous' ? { ...this.asyncResult(action, field, ctx, auth, request.actionRequest), tables: new Set([ACTION_LOG]) } : undefined;
         },
       }),
+    };
+  }
+
+  /** `name(id)` of an asynchronous action: the statement reading the session's call, and how its row is shaped. */
+  private asyncResult(action: ActionInfo, field: CollectedField, ctx: CompileContext, auth: ResolvedAuth, actionRequest: ActionRequest): { text: string; shape: (answer: string | null) => string } {
+    return {
+      text: asyncResultQuery(ctx.params, action, argument(ctx, field.node, 'id'), auth.session, auth.admin && auth.role === ADMIN_ROLE),
+      shape: (answer) => shapeAsyncResult(actionRequest, field.node, answer),
     };
   }
 
@@ -485,8 +488,8 @@ export class Engine {
       const action = roleSchema.actionRoot.get(field.name);
       if (action?.kind === 'asynchronous') {
         ctx.params = new Params();
-        const text = asyncResultQuery(ctx.params, action, argument(ctx, field.node, 'id'), auth.session, auth.admin && auth.role === ADMIN_ROLE);
-        outputs.push({ key: field.key, value: statements.length, shape: (answer) => shapeAsyncResult(actionRequest, field.node, answer) });
+        const { text, shape } = this.asyncResult(action, field, ctx, auth, actionRequest);
+        outputs.push({ key: field.key, value: statements.length, shape });
         statements.push({ text, params: ctx.params.values, kind: 'query', path });
         continue;
       }

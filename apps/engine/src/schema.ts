@@ -37,7 +37,7 @@ export interface RoleSchema {
   subscriptionRoot: Map<string, RootFieldTarget>;
   mutationRoot: Map<string, RootFieldTarget>;
   functionRoot: Map<string, FunctionInfo>;
-  /** Synchronous actions the role may run, by root field name. */
+  /** Actions the role may run, by root field name (an asynchronous one names its result field too). */
   actionRoot: Map<string, ActionInfo>;
 }
 

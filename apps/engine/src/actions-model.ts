@@ -2,10 +2,12 @@ import type { CustomTypes, TypedName } from './actions-sdl.ts';
 import type { Metadata } from './metadata.ts';
 import type { InconsistentObject } from './model.ts';
 
-/** A synchronous action, resolved against the environment: what the schema shows and the call needs. */
+/** An action, resolved against the environment: what the schema shows and the call needs. */
 export interface ActionInfo {
   name: string;
   type: 'query' | 'mutation';
+  /** Asynchronous (mutations only): the mutation answers an id, `name(id)` the stored result. */
+  kind: 'synchronous' | 'asynchronous';
   description: string | undefined;
   arguments: TypedName[];
   outputType: string;
@@ -74,7 +76,9 @@ export function buildActions(metadata: Metadata, environment: Record<string, str
   for (const raw of (metadata.actions ?? []) as RawAction[]) {
     const definition = raw.definition ?? {};
     const problems: string[] = [];
-    if ((definition.kind ?? 'synchronous') !== 'synchronous') problems.push(`action kind "${definition.kind ?? ''}" is not supported (only synchronous)`);
+    const kind = definition.kind ?? 'synchronous';
+    if (kind !== 'synchronous' && kind !== 'asynchronous') problems.push(`action kind "${kind}" is not supported`);
+    if (kind === 'asynchronous' && definition.type === 'query') problems.push('asynchronous actions can only be mutations');
     const handler = template(definition.handler ?? '', environment);
     for (const name of handler.missing) problems.push(`environment variable "${name}" not set`);
     if (!definition.handler) problems.push('the action has no handler');
@@ -96,6 +100,7 @@ export function buildActions(metadata: Metadata, environment: Record<string, str
     actions.push({
       name: raw.name,
       type: definition.type === 'query' ? 'query' : 'mutation',
+      kind: kind === 'asynchronous' ? 'asynchronous' : 'synchronous',
       description: definition.description ?? raw.comment,
       arguments: definition.arguments ?? [],
       outputType,

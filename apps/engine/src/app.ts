@@ -5,6 +5,7 @@ import { consoleRoutes } from './console.ts';
 import { Engine, ENGINE_VERSION, errorBody } from './engine.ts';
 import { HasuraError } from './errors.ts';
 import { metadataRoutes } from './metadata-api.ts';
+import { websocketRoutes } from './ws-server.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -81,6 +82,7 @@ export function buildApp(engine: Engine): FastifyInstance {
   app.post('/v1alpha1/graphql', graphql);
 
   metadataRoutes(app, engine);
+  websocketRoutes(app, engine);
   if (engine.config.enableConsole) consoleRoutes(app);
   return app;
 }

@@ -206,6 +206,8 @@ export interface ResolvedAuth {
   admin: boolean;
   /** backend_only permissions apply: admin secret plus `x-hasura-use-backend-only-permissions: true`. */
   backendOnly: boolean;
+  /** When the credentials expire (JWT `exp`, epoch ms): websockets close then. */
+  expiresAt?: number;
 }
 
 export interface AuthConfig {
@@ -288,7 +290,8 @@ export async function authenticate(config: AuthConfig, rawHeaders: Record<string
       if (config.unauthorizedRole) return finish(config.unauthorizedRole, headerSession(headers), false);
       throw new HasuraError('invalid-headers', 'Missing Authorization header in JWT authentication mode', '$', undefined, 400);
     }
-    const claims = hasuraClaims(config.jwt.secret, await config.jwt.claims(token));
+    const payload = await config.jwt.claims(token);
+    const claims = hasuraClaims(config.jwt.secret, payload);
     const allowed = claims['x-hasura-allowed-roles'];
     const fallback = claims['x-hasura-default-role'];
     if (allowed === undefined) throw new HasuraError('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles', '$', undefined, 400);
@@ -307,7 +310,7 @@ export async function authenticate(config: AuthConfig, rawHeaders: Record<string
     if (requested !== undefined && !allowed.includes(requested)) {
       throw new HasuraError('access-denied', 'Your requested role is not in allowed roles', '$', undefined, 400);
     }
-    return finish(requested ?? fallback, session, false);
+    return { ...finish(requested ?? fallback, session, false), ...(payload.exp !== undefined ? { expiresAt: payload.exp * 1000 } : {}) };
   }
   if (config.unauthorizedRole) return finish(config.unauthorizedRole, headerSession(headers), false);
   throw new HasuraError('access-denied', 'x-hasura-admin-secret/x-hasura-access-key required, but not found', '$', undefined, 401);

@@ -19,6 +19,8 @@ export interface CompileContext {
   maxFields?: number;
   fields?: number;
   aliases: number;
+  /** When set, collects the keys of the tables the compiled SQL reads (what a subscription waits on). */
+  reads?: Set<string>;
 }
 
 export interface CollectedField {
@@ -183,6 +185,12 @@ export function tableRef(table: TableInfo): string {
   return `${ident(table.schema)}.${ident(table.name)}`;
 }
 
+/** `tableRef` for a table the statement reads, noted in `ctx.reads`. */
+function readTable(ctx: CompileContext, table: TableInfo): string {
+  ctx.reads?.add(table.key);
+  return tableRef(table);
+}
+
 /** A `where`/permission boolean expression on `table` aliased `alias`. */
 export function compileBoolExp(ctx: CompileContext, table: TableInfo, alias: string, exp: unknown, mode: Mode, path: string): string {
   const parts: string[] = [];
@@ -203,7 +211,7 @@ export function compileBoolExp(ctx: CompileContext, table: TableInfo, alias: str
       const target = ctx.view.model.tables.get(`${qualified.schema ?? 'public'}.${qualified.name ?? ''}`);
       if (!target) throw new HasuraError('validation-failed', `table "${String(qualified.name)}" is not tracked`, here);
       const inner = newAlias(ctx);
-      parts.push(`exists (select 1 from ${tableRef(target)} ${inner} where ${compileBoolExp(ctx, target, inner, spec['_where'], mode, `${here}._where`)})`);
+      parts.push(`exists (select 1 from ${readTable(ctx, target)} ${inner} where ${compileBoolExp(ctx, target, inner, spec['_where'], mode, `${here}._where`)})`);
     } else {
       const column = mode === 'client' ? table.columnsByGql.get(key) : table.columnsByName.get(key);
       if (column) {
@@ -219,7 +227,7 @@ export function compileBoolExp(ctx: CompileContext, table: TableInfo, alias: str
         const conditions = [joinCondition(rel, alias, inner)];
         if (mode === 'client') conditions.push(permissionFilter(ctx, target, inner));
         conditions.push(compileBoolExp(ctx, target, inner, value, mode, here));
-        parts.push(`exists (select 1 from ${tableRef(target)} ${inner} where ${conditions.join(' and ')})`);
+        parts.push(`exists (select 1 from ${readTable(ctx, target)} ${inner} where ${conditions.join(' and ')})`);
         continue;
       }
       const aggregateRel = key.endsWith('_aggregate') ? table.relationships.get(key.slice(0, -'_aggregate'.length)) : undefined;
@@ -254,7 +262,7 @@ function aggregatePredicate(ctx: CompileContext, table: TableInfo, alias: string
   const columns = asList(spec['arguments']).map((name) => `${inner}.${ident(target.columnsByGql.get(String(name))?.name ?? String(name))}`);
   const distinct = spec['distinct'] === true ? 'distinct ' : '';
   const argument = columns.length === 0 ? '*' : `${distinct}${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`;
-  const expression = `(select ${fn}(${argument}) from ${tableRef(target)} ${inner} where ${conditions.join(' and ')})`;
+  const expression = `(select ${fn}(${argument}) from ${readTable(ctx, target)} ${inner} where ${conditions.join(' and ')})`;
   const column: ColumnInfo = { name: '', gqlName: '', enumTable: undefined, pg: { name: '', ...PREDICATE_COLUMNS[fn], nullable: false, hasDefault: false, generated: false, position: 0 } };
   return compileComparison(ctx, table, alias, column, asObject(spec['predicate']), 'client', `${here}.predicate`, expression);
 }
@@ -301,7 +309,7 @@ function compileOrderBy(ctx: CompileContext, table: TableInfo, alias: string, or
         const target = ctx.view.model.tables.get(rel.target);
         if (!target) continue;
         const inner = newAlias(ctx);
-        const from = `from ${tableRef(target)} ${inner} where ${joinCondition(rel, tblAlias, inner)} and ${permissionFilter(ctx, target, inner)}`;
+        const from = `from ${readTable(ctx, target)} ${inner} where ${joinCondition(rel, tblAlias, inner)} and ${permissionFilter(ctx, target, inner)}`;
         walk(target, inner, asObject(value), (expression) => wrap(`(select ${expression} ${from} limit 1)`), false);
         continue;
       }
@@ -311,7 +319,7 @@ function compileOrderBy(ctx: CompileContext, table: TableInfo, alias: string, or
         if (!target) continue;
         for (const [fn, inner] of Object.entries(asObject(value))) {
           const rowAlias = newAlias(ctx);
-          const from = `from ${tableRef(target)} ${rowAlias} where ${joinCondition(aggregateRel, tblAlias, rowAlias)} and ${permissionFilter(ctx, target, rowAlias)}`;
+          const from = `from ${readTable(ctx, target)} ${rowAlias} where ${joinCondition(aggregateRel, tblAlias, rowAlias)} and ${permissionFilter(ctx, target, rowAlias)}`;
           if (fn === 'count' && typeof inner === 'string') {
             items.push({ expression: wrap(`(select count(*) ${from})`), direction: DIRECTIONS[inner] ?? 'asc nulls last', column: undefined });
           } else if (AGGREGATE_FUNCTIONS.has(fn)) {
@@ -363,7 +371,10 @@ function intArg(value: unknown, name: string, path: string): number | undefined 
  * `from <table> alias where <join> and <permission> and <where> order by … limit … offset …`,
  * with `distinct on` when asked: the rows one list level reads.
  */
-function rowSource(ctx: CompileContext, table: TableInfo, alias: string, args: SelectArgs, path: string, join: string | undefined, projection: string, from = tableRef(table)): string {
+function rowSource(ctx: CompileContext, table: TableInfo, alias: string, args: SelectArgs, path: string, join: string | undefined, projection: string, from?: string): string {
+  // A function source (computed field) counts as reading the table it returns.
+  ctx.reads?.add(table.key);
+  const source = from ?? tableRef(table);
   const conditions = [permissionFilter(ctx, table, alias)];
   if (join) conditions.unshift(join);
   if (args.where !== undefined) conditions.push(compileBoolExp(ctx, table, alias, args.where, 'client', `${path}.args.where`));
@@ -385,7 +396,7 @@ function rowSource(ctx: CompileContext, table: TableInfo, alias: string, args: S
   const userLimit = intArg(args.limit, 'limit', `${path}.args.limit`);
   const limit = permissionLimit !== undefined && userLimit !== undefined ? Math.min(permissionLimit, userLimit) : (userLimit ?? permissionLimit);
   const offset = intArg(args.offset, 'offset', `${path}.args.offset`);
-  let text = `select ${distinct}${projection} from ${from} ${alias} where ${conditions.join(' and ')}`;
+  let text = `select ${distinct}${projection} from ${source} ${alias} where ${conditions.join(' and ')}`;
   if (order.length > 0) text += ` order by ${order.map((item) => `${item.expression} ${item.direction}`).join(', ')}`;
   if (limit !== undefined) text += ` limit ${limit}`;
   if (offset !== undefined) text += ` offset ${offset}`;
@@ -436,7 +447,7 @@ export function rowJson(ctx: CompileContext, table: TableInfo, alias: string, se
       const inner = newAlias(ctx);
       if (rel.kind === 'object') {
         const json = rowJson(ctx, target, inner, field.selections, here, depth + 1);
-        columns.push(`(select ${json} from ${tableRef(target)} ${inner} where ${joinCondition(rel, alias, inner)} and ${permissionFilter(ctx, target, inner)} limit 1) as ${key}`);
+        columns.push(`(select ${json} from ${readTable(ctx, target)} ${inner} where ${joinCondition(rel, alias, inner)} and ${permissionFilter(ctx, target, inner)} limit 1) as ${key}`);
       } else {
         columns.push(`(${listQuery(ctx, target, inner, field, here, depth + 1, joinCondition(rel, alias, inner))}) as ${key}`);
       }
@@ -535,6 +546,34 @@ function aggregateFields(ctx: CompileContext, table: TableInfo, field: Collected
   return `json_build_object(${outputs.join(', ')})`;
 }
 
+export interface StreamCursor {
+  column: ColumnInfo;
+  ordering: 'ASC' | 'DESC';
+  /** The last value sent (or the initial value), as text. */
+  value: string;
+  batchSize: number;
+}
+
+/**
+ * `T_stream`: JSON `[<last row's cursor value as text, or null>, <row count>, [<rows>]]` with at most
+ * `batchSize` rows beyond `cursor.value`, ordered by the cursor column.
+ */
+export function streamQuery(ctx: CompileContext, table: TableInfo, field: CollectedField, path: string, cursor: StreamCursor): string {
+  const alias = newAlias(ctx);
+  const json = rowJson(ctx, table, alias, field.selections, path, 1);
+  const beyond = { [cursor.column.gqlName]: { [cursor.ordering === 'ASC' ? '_gt' : '_lt']: cursor.value } };
+  const where = argument(ctx, field.node, 'where');
+  const args: SelectArgs = {
+    where: where === undefined ? beyond : { _and: [where, beyond] },
+    orderBy: { [cursor.column.gqlName]: cursor.ordering === 'ASC' ? 'asc' : 'desc' },
+    limit: cursor.batchSize,
+    offset: undefined,
+    distinctOn: undefined,
+  };
+  const source = rowSource(ctx, table, alias, args, path, undefined, `${json} as j, ${alias}.${ident(cursor.column.name)}::text as c`);
+  return `select json_build_array((array_agg(_s.c))[count(*)], count(*), coalesce(json_agg(_s.j), '[]'::json)) from (${source}) _s`;
+}
+
 /** `T_by_pk`: the row or null. */
 export function byPkQuery(ctx: CompileContext, table: TableInfo, field: CollectedField, path: string): string {
   const alias = newAlias(ctx);
@@ -547,7 +586,7 @@ export function byPkQuery(ctx: CompileContext, table: TableInfo, field: Collecte
     conditions.push(`${alias}.${ident(column.name)} = ${bindValue(ctx, column, value, 'client')}`);
   }
   const json = rowJson(ctx, table, alias, field.selections, path, 1);
-  return `select ${json} from ${tableRef(table)} ${alias} where ${conditions.join(' and ')} limit 1`;
+  return `select ${json} from ${readTable(ctx, table)} ${alias} where ${conditions.join(' and ')} limit 1`;
 }
 
 /** `"schema"."fn"(name => value, ...)`: fixed arguments (row, session) and the client's `args`, bound and cast. */

@@ -20,6 +20,16 @@ const environment = z.object({
   HASURA_GRAPHQL_METADATA_DIR: z.string().optional(),
   HASURA_GRAPHQL_ALLOW_INCONSISTENT_METADATA: bool.default(false),
   HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: bool.default(false),
+  HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL: z.coerce.number().int().nonnegative().optional(),
+  HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_BATCH_SIZE: z.coerce.number().int().positive().default(100),
+  HASURA_GRAPHQL_STREAMING_QUERIES_MULTIPLEXED_REFETCH_INTERVAL: z.coerce.number().int().nonnegative().optional(),
+  HASURA_GRAPHQL_STREAMING_QUERIES_MULTIPLEXED_BATCH_SIZE: z.coerce.number().int().positive().default(100),
+  HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE: z.coerce.number().int().positive().default(5),
+  HASURA_GRAPHQL_WEBSOCKET_CONNECTION_INIT_TIMEOUT: z.coerce.number().int().positive().default(3),
+  /** WorkGrid: refetch every subscription at this interval even without a change notification (0 = never). */
+  WORKGRID_ENGINE_LIVE_QUERY_FALLBACK_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** WorkGrid: a websocket buffering more than this many bytes gets only the latest result of each subscription. */
+  WORKGRID_ENGINE_WS_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(4_194_304),
   /** WorkGrid: `SET LOCAL ROLE` to this database role in every transaction (when the login role differs). */
   WORKGRID_ENGINE_DB_ROLE: z.string().min(1).optional(),
   /** WorkGrid: largest accepted request body in bytes. */
@@ -59,9 +69,38 @@ export interface EngineConfig {
   maxFields?: number;
   statementTimeoutMs?: number;
   stringifyNumeric?: boolean;
+  /** Subscriptions and websockets (see `subscriptionDefaults`). */
+  subscriptions?: SubscriptionConfig;
   /** The environment, for metadata's `{from_env: NAME}` references (source database URLs). */
   environment?: Record<string, string | undefined>;
 }
+
+export interface SubscriptionConfig {
+  /** Shortest time between two refetches of one live-query group, in ms (they refetch only when woken). */
+  liveRefetchMs: number;
+  liveBatchSize: number;
+  /** As `liveRefetchMs`, for streaming subscriptions. */
+  streamRefetchMs: number;
+  streamBatchSize: number;
+  /** Refetch every group at this interval without a notification (0 = never). */
+  fallbackMs: number;
+  keepAliveMs: number;
+  initTimeoutMs: number;
+  maxBufferedBytes: number;
+}
+
+// Hasura polls every refetch interval (1 s by default); here groups refetch only when a change
+// notification wakes them, so the interval only spaces refetches and a short default keeps latency low.
+export const subscriptionDefaults: SubscriptionConfig = {
+  liveRefetchMs: 100,
+  liveBatchSize: 100,
+  streamRefetchMs: 100,
+  streamBatchSize: 100,
+  fallbackMs: 30_000,
+  keepAliveMs: 5_000,
+  initTimeoutMs: 3_000,
+  maxBufferedBytes: 4_194_304,
+};
 
 /** Reads Hasura's environment variable names (and a few WorkGrid extras); nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EngineConfig {
@@ -101,6 +140,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxFields: values.WORKGRID_ENGINE_MAX_FIELDS,
     statementTimeoutMs: values.WORKGRID_ENGINE_STATEMENT_TIMEOUT_MS,
     stringifyNumeric: values.HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES,
+    subscriptions: {
+      liveRefetchMs: values.HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL ?? subscriptionDefaults.liveRefetchMs,
+      liveBatchSize: values.HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_BATCH_SIZE,
+      streamRefetchMs: values.HASURA_GRAPHQL_STREAMING_QUERIES_MULTIPLEXED_REFETCH_INTERVAL ?? subscriptionDefaults.streamRefetchMs,
+      streamBatchSize: values.HASURA_GRAPHQL_STREAMING_QUERIES_MULTIPLEXED_BATCH_SIZE,
+      fallbackMs: values.WORKGRID_ENGINE_LIVE_QUERY_FALLBACK_MS,
+      keepAliveMs: values.HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE * 1000,
+      initTimeoutMs: values.HASURA_GRAPHQL_WEBSOCKET_CONNECTION_INIT_TIMEOUT * 1000,
+      maxBufferedBytes: values.WORKGRID_ENGINE_WS_MAX_BUFFERED_BYTES,
+    },
     environment: { ...env },
   };
 }

@@ -18,27 +18,40 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sql } from 'postgres';
+import { ACTION_LOG, AsyncActions, asyncResultQuery, shapeAsyncResult } from './actions-async.ts';
 import { runAction, type ActionRequest } from './actions-execute.ts';
 import type { ClientHeaders } from './actions-http.ts';
-import { buildActions, emptyCustomTypes, type ActionsModel } from './actions-model.ts';
+import { buildActions, emptyCustomTypes, type ActionInfo, type ActionsModel } from './actions-model.ts';
 import { actionAllowed, extendWithActions } from './actions-schema.ts';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
-import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CompileContext } from './compile.ts';
-import type { EngineConfig } from './config.ts';
+import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CollectedField, type CompileContext } from './compile.ts';
+import { subscriptionDefaults, type EngineConfig } from './config.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
-import { runInTransaction, createPool, type Statement } from './execute.ts';
+import { runInTransaction, createPool, type ExecuteOptions, type Statement } from './execute.ts';
 import { enumValues, introspect, introspectFunctions } from './introspection.ts';
+import { LiveQueries } from './live-queries.ts';
 import { loadMetadataDirectory, type Metadata } from './metadata.ts';
 import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
 import { buildModel, type InconsistentObject, type Model, type TableInfo } from './model.ts';
 import { ADMIN_ROLE, buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
-import { Params } from './sql.ts';
+import { Params, RowParams } from './sql.ts';
+import { planSubscription, type SubscriptionPlan } from './subscription-plan.ts';
 
 export const ENGINE_VERSION = 'v2.48.0-workgrid';
 
 export interface GraphqlResponse {
   /** JSON text of the response body. */
   body: string;
+}
+
+interface PreparedRequest {
+  roleSchema: RoleSchema;
+  plan: Plan;
+  query: string;
+  operationName: string | undefined;
+  /** Variables as sent, with the operation's defaults filled in. */
+  variables: Record<string, unknown>;
+  actionRequest: ActionRequest;
 }
 
 interface Plan {
@@ -62,6 +75,9 @@ export class Engine {
   private readonly schemas = new Map<string, RoleSchema>();
   private readonly plans = new Map<string, Plan>();
   private readonly auth: AuthConfig;
+  /** Live queries and streams of all websockets. */
+  readonly live: LiveQueries;
+  private readonly asyncActions: AsyncActions;
 
   constructor(
     readonly config: EngineConfig,
@@ -76,6 +92,8 @@ export class Engine {
       jwt: config.jwtSecret ? new JwtVerifier(parseJwtSecret(config.jwtSecret)) : undefined,
       hook: config.authHook,
     };
+    this.live = new LiveQueries(() => this.sql, () => this.readOptions, config.subscriptions ?? subscriptionDefaults);
+    this.asyncActions = new AsyncActions(() => this.sql, () => this.readOptions);
   }
 
   /**
@@ -92,6 +110,7 @@ export class Engine {
   }
 
   async close(): Promise<void> {
+    await this.live.close();
     if (this.metadataSql !== this.sql) await this.metadataSql.end({ timeout: 5 });
     await this.sql.end({ timeout: 5 });
   }
@@ -237,6 +256,15 @@ export class Engine {
   }
 
   private async run(body: unknown, auth: ResolvedAuth, clientHeaders: ClientHeaders): Promise<string> {
+    const request = this.prepare(body, auth, clientHeaders);
+    if (request.plan.operation.operation === 'subscription') {
+      throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
+    }
+    return this.execute(request, auth);
+  }
+
+  /** Parse, validate and coerce variables: everything that can fail before execution. */
+  private prepare(body: unknown, auth: ResolvedAuth, clientHeaders: ClientHeaders): PreparedRequest {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HasuraError('parse-failed', 'expected an object for request', '$');
     const request = body as Record<string, unknown>;
     if (!('query' in request)) throw new HasuraError('parse-failed', "the key 'query' was not present", '$');
@@ -256,12 +284,55 @@ export class Engine {
       const name = definition.variable.name.value;
       if (withDefaults[name] === undefined && coercedValues[name] !== undefined) withDefaults[name] = coercedValues[name];
     }
-    if (plan.operation.operation === 'subscription') {
-      throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
-    }
     const actionRequest: ActionRequest = { schema: roleSchema.schema, operation: plan.operation, fragments: plan.fragments, variables: coercedValues, session: auth.session, clientHeaders, requestQuery: query };
-    if (plan.operation.operation === 'mutation') return this.runMutation(roleSchema, plan, auth, withDefaults, actionRequest);
-    return this.runQuery(roleSchema, plan, auth, withDefaults, actionRequest);
+    return { roleSchema, plan, query, operationName, variables: withDefaults, actionRequest };
+  }
+
+  private async execute(request: PreparedRequest, auth: ResolvedAuth): Promise<string> {
+    if (request.plan.operation.operation === 'mutation') return this.runMutation(request.roleSchema, request.plan, auth, request.variables, request.actionRequest);
+    return this.runQuery(request.roleSchema, request.plan, auth, request.variables, request.actionRequest);
+  }
+
+  /**
+   * A websocket operation, validated: a subscription's plan for the live-query registry, or a query or
+   * mutation to run once. Throws (Hasura's pre-execution errors) when the operation is invalid.
+   */
+  prepareSocketOperation(body: unknown, auth: ResolvedAuth, clientHeaders: ClientHeaders): { subscription: SubscriptionPlan } | { run: () => Promise<string> } {
+    const request = this.prepare(body, auth, clientHeaders);
+    if (request.plan.operation.operation !== 'subscription') return { run: () => this.execute(request, auth) };
+    const { roleSchema, plan, variables } = request;
+    return {
+      subscription: planSubscription({
+        groupKey: JSON.stringify([request.query, request.operationName ?? null, roleSchema.role, roleSchema.backendOnly, Object.entries(auth.session).sort()]),
+        session: auth.session,
+        operation: plan.operation,
+        subscriptionRoot: roleSchema.subscriptionRoot,
+        newContext: () => ({ ...this.compileContext(roleSchema, plan, auth, variables), params: new RowParams(), reads: new Set<string>() }),
+        otherRootField: (field, ctx) => {
+          const action = roleSchema.actionRoot.get(field.name);
+          return action?.kind === 'asynchronous' ? { ...this.asyncResult(action, field, ctx, auth, request.actionRequest), tables: new Set([ACTION_LOG]) } : undefined;
+        },
+      }),
+    };
+  }
+
+  /** `name(id)` of an asynchronous action: the statement reading the session's call, and how its row is shaped. */
+  private asyncResult(action: ActionInfo, field: CollectedField, ctx: CompileContext, auth: ResolvedAuth, actionRequest: ActionRequest): { text: string; shape: (answer: string | null) => string } {
+    return {
+      text: asyncResultQuery(ctx.params, action, argument(ctx, field.node, 'id'), auth.session, auth.admin && auth.role === ADMIN_ROLE),
+      shape: (answer) => shapeAsyncResult(actionRequest, field.node, answer),
+    };
+  }
+
+  /** How operations reading data run: the session per `sessionToSql`, read only. */
+  get readOptions(): ExecuteOptions {
+    return {
+      dbRole: this.config.dbRole,
+      setSession: this.config.sessionToSql === 'always',
+      trustMetadata: this.config.sessionToSql === 'mutations',
+      readOnly: true,
+      statementTimeoutMs: this.config.statementTimeoutMs ?? 0,
+    };
   }
 
   private plan(roleSchema: RoleSchema, query: string, operationName: string | undefined): Plan {
@@ -331,7 +402,8 @@ export class Engine {
       }
       const action = roleSchema.actionRoot.get(field.name);
       if (action?.type === 'mutation') {
-        outputs.push({ key: field.key, value: { action: () => runAction(action, field.node, actionRequest, path) } });
+        const run = action.kind === 'asynchronous' ? () => this.asyncActions.start(action, field.node, actionRequest, path) : () => runAction(action, field.node, actionRequest, path);
+        outputs.push({ key: field.key, value: { action: run } });
         continue;
       }
       const fn = roleSchema.functionRoot.get(field.name);
@@ -395,7 +467,7 @@ export class Engine {
   private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
     const ctx = this.compileContext(roleSchema, plan, auth, variables);
     const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');
-    const outputs: { key: string; value: string | number }[] = [];
+    const outputs: { key: string; value: string | number; shape?: (answer: string | null) => string }[] = [];
     const statements: Statement[] = [];
     const introspectionNodes: SelectionNode[] = [];
     for (const field of fields) {
@@ -414,6 +486,13 @@ export class Engine {
         continue;
       }
       const action = roleSchema.actionRoot.get(field.name);
+      if (action?.kind === 'asynchronous') {
+        ctx.params = new Params();
+        const { text, shape } = this.asyncResult(action, field, ctx, auth, actionRequest);
+        outputs.push({ key: field.key, value: statements.length, shape });
+        statements.push({ text, params: ctx.params.values, kind: 'query', path });
+        continue;
+      }
       if (action?.type === 'query') {
         outputs.push({ key: field.key, value: JSON.stringify(await runAction(action, field.node, actionRequest, path)) });
         continue;
@@ -449,15 +528,10 @@ export class Engine {
     const results =
       statements.length === 0
         ? []
-        : await runInTransaction(this.sql, auth.session, statements, {
-            dbRole: this.config.dbRole,
-            setSession: this.config.sessionToSql === 'always',
-            trustMetadata: this.config.sessionToSql === 'mutations',
-            readOnly: true,
-            statementTimeoutMs: this.config.statementTimeoutMs ?? 0,
-          });
-    const parts = outputs.map(({ key, value }) => {
-      const json = typeof value === 'number' ? (results[value] ?? 'null') : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
+        : await runInTransaction(this.sql, auth.session, statements, this.readOptions);
+    const parts = outputs.map(({ key, value, shape }) => {
+      const answer = typeof value === 'number' ? (results[value] ?? null) : null;
+      const json = typeof value === 'number' ? (shape ? shape(answer) : (answer ?? 'null')) : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
       return `${JSON.stringify(key)}:${json}`;
     });
     return `{"data":{${parts.join(',')}}}`;
@@ -513,6 +587,7 @@ function validationError(roleSchema: RoleSchema, document: DocumentNode, error: 
     }),
   );
   const path = (node && paths.get(node)) ?? '$';
+  if (/^(Anonymous Subscription|Subscription "[^"]*") must select only one top level field\.$/.test(error.message)) return new HasuraError('validation-failed', 'subscriptions must select one top level field', '$');
   const unknownField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
   if (unknownField) return new HasuraError('validation-failed', `field '${unknownField[1] ?? ''}' not found in type: '${unknownField[2] ?? ''}'`, path);
   const unknownArgument = /^Unknown argument "([^"]+)" on field "[^."]+\.([^"]+)"/.exec(error.message);

@@ -39,6 +39,45 @@ export function createPool(url: string, max = 10): Sql {
   });
 }
 
+/**
+ * Queues the transaction's setup: optional role, the session, time zone and statement timeout.
+ * postgres.js queries are lazy: each is started (and so queued) by attaching a handler, in order.
+ */
+function startSession(tx: TransactionSql, session: Session, options: ExecuteOptions): PromiseLike<unknown>[] {
+  const start = <T>(query: PromiseLike<T>): PromiseLike<T> => query.then((value) => value);
+  const setup: PromiseLike<unknown>[] = [];
+  if (options.dbRole) setup.push(start(tx.unsafe(`set local role ${ident(options.dbRole)}`)));
+  setup.push(
+    start(
+      tx.unsafe(
+        `select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true), set_config('statement_timeout', $3, true)`,
+        [options.setSession ? JSON.stringify(session) : '', options.trustMetadata ? 'on' : 'off', String(options.statementTimeoutMs ?? 0)],
+      ),
+    ),
+  );
+  return setup;
+}
+
+/**
+ * One statement yielding rows `(id, j)` in a read-only transaction carrying the session: a multiplexed
+ * subscription refetch. Returns each row's JSON text (compacted) by id.
+ */
+export async function runMultiplexed(sql: Sql, session: Session, text: string, params: string[], options: ExecuteOptions): Promise<Map<number, string | null>> {
+  try {
+    return await sql.begin('read only', async (tx: TransactionSql) => {
+      const setup = startSession(tx, session, options);
+      const pending = tx.unsafe<{ id: number; j: string | null }[]>(text, params, { prepare: false });
+      pending.catch(() => undefined);
+      await Promise.all(setup);
+      const answers = new Map<number, string | null>();
+      for (const row of await pending) answers.set(row.id, row.j === null ? null : compactJson(row.j));
+      return answers;
+    });
+  } catch (error) {
+    throw mapPostgresError(error);
+  }
+}
+
 /** Runs statements in one transaction that carries the session, returning each first column as text. */
 export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
   let failed: Statement | undefined;
@@ -48,18 +87,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
       // operation costs about one round trip; a failure aborts the transaction and all that follows.
       // Statements stay unnamed: their text varies with each client's operation, and named prepared
       // statements would pile up per connection.
-      // postgres.js queries are lazy: each is started (and so queued) by attaching a handler, in order.
-      const start = <T>(query: PromiseLike<T>): PromiseLike<T> => query.then((value) => value);
-      const setup: PromiseLike<unknown>[] = [];
-      if (options.dbRole) setup.push(start(tx.unsafe(`set local role ${ident(options.dbRole)}`)));
-      setup.push(
-        start(
-          tx.unsafe(
-            `select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true), set_config('statement_timeout', $3, true)`,
-            [options.setSession ? JSON.stringify(session) : '', options.trustMetadata ? 'on' : 'off', String(options.statementTimeoutMs ?? 0)],
-          ),
-        ),
-      );
+      const setup = startSession(tx, session, options);
       if (statements.some((statement) => statement.followUp)) {
         await Promise.all(setup);
         const results: (string | null)[] = [];

@@ -89,6 +89,7 @@ export type RootFieldKind =
   | 'select'
   | 'select_by_pk'
   | 'select_aggregate'
+  | 'select_stream'
   | 'insert'
   | 'insert_one'
   | 'update'
@@ -137,6 +138,7 @@ const ROOT_DEFAULTS: Record<RootFieldKind, (base: string) => string> = {
   select: (t) => t,
   select_by_pk: (t) => `${t}_by_pk`,
   select_aggregate: (t) => `${t}_aggregate`,
+  select_stream: (t) => `${t}_stream`,
   insert: (t) => `insert_${t}`,
   insert_one: (t) => `insert_${t}_one`,
   update: (t) => `update_${t}`,

@@ -34,9 +34,10 @@ export interface RoleSchema {
   backendOnly: boolean;
   schema: GraphQLSchema;
   queryRoot: Map<string, RootFieldTarget>;
+  subscriptionRoot: Map<string, RootFieldTarget>;
   mutationRoot: Map<string, RootFieldTarget>;
   functionRoot: Map<string, FunctionInfo>;
-  /** Synchronous actions the role may run, by root field name. */
+  /** Actions the role may run, by root field name (an asynchronous one names its result field too). */
   actionRoot: Map<string, ActionInfo>;
 }
 
@@ -561,34 +562,91 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
         }),
     );
 
-  const queryRoot = new Map<string, RootFieldTarget>();
-  const queryFields: GraphQLFieldConfigMap<unknown, unknown> = {};
-  const tables = [...model.tables.values()].sort((a, b) => a.gqlName.localeCompare(b.gqlName));
-  for (const table of tables) {
-    const permission = view.select(table);
-    if (!permission) continue;
-    const allowed = (kind: RootFieldKind): boolean => !permission.queryRootFields || permission.queryRootFields.has(kind);
-    if (allowed('select')) {
-      queryFields[table.rootFields.select] = { type: listOf(rowType(table)), args: selectArgs(table), description: `fetch data from the table: "${table.name}"` };
-      queryRoot.set(table.rootFields.select, { kind: 'select', table });
-    }
-    if (allowed('select_aggregate') && permission.allowAggregations) {
-      queryFields[table.rootFields.select_aggregate] = {
-        type: new GraphQLNonNull(aggregateType(table)),
-        args: selectArgs(table),
-        description: `fetch aggregated fields from the table: "${table.name}"`,
-      };
-      queryRoot.set(table.rootFields.select_aggregate, { kind: 'select_aggregate', table });
+  const cursorOrdering = (): GraphQLEnumType =>
+    memo(
+      'cursor_ordering',
+      () =>
+        new GraphQLEnumType({
+          name: 'cursor_ordering',
+          description: 'ordering argument of a cursor',
+          values: { ASC: { value: 'ASC', description: 'ascending ordering of the cursor' }, DESC: { value: 'DESC', description: 'descending ordering of the cursor' } },
+        }),
+    );
+
+  const streamCursorInput = (table: TableInfo): GraphQLInputObjectType =>
+    memo(`${table.gqlName}_stream_cursor_input`, () => {
+      const value = memo(
+        `${table.gqlName}_stream_cursor_value_input`,
+        () =>
+          new GraphQLInputObjectType({
+            name: `${table.gqlName}_stream_cursor_value_input`,
+            description: 'Initial value of the column from where the streaming should start',
+            fields: () => Object.fromEntries(view.columns(table).map((column) => [column.gqlName, { type: columnType(column) }])),
+          }),
+      );
+      return new GraphQLInputObjectType({
+        name: `${table.gqlName}_stream_cursor_input`,
+        description: `Streaming cursor of the table "${table.name}"`,
+        fields: {
+          initial_value: { type: new GraphQLNonNull(value), description: 'Stream column input with initial value' },
+          ordering: { type: cursorOrdering(), description: 'cursor ordering' },
+        },
+      });
+    });
+
+  /** The select root fields the role's permission allows on `table` (before query/subscription_root_fields narrow them). */
+  const selectRootFields = (table: TableInfo, permission: ResolvedSelect): [RootFieldKind, GraphQLFieldConfig<unknown, unknown>][] => {
+    const fields: [RootFieldKind, GraphQLFieldConfig<unknown, unknown>][] = [['select', { type: listOf(rowType(table)), args: selectArgs(table), description: `fetch data from the table: "${table.name}"` }]];
+    if (permission.allowAggregations) {
+      fields.push(['select_aggregate', { type: new GraphQLNonNull(aggregateType(table)), args: selectArgs(table), description: `fetch aggregated fields from the table: "${table.name}"` }]);
     }
     const pk = table.pg.primaryKey;
-    if (allowed('select_by_pk') && pk && pk.columns.every((name) => permission.columns.has(name))) {
+    if (pk && pk.columns.every((name) => permission.columns.has(name))) {
       const args: GraphQLFieldConfigArgumentMap = {};
       for (const name of pk.columns) {
         const column = table.columnsByName.get(name);
         if (column) args[column.gqlName] = { type: new GraphQLNonNull(columnType(column)) };
       }
-      queryFields[table.rootFields.select_by_pk] = { type: rowType(table), args, description: `fetch data from the table: "${table.name}" using primary key columns` };
-      queryRoot.set(table.rootFields.select_by_pk, { kind: 'select_by_pk', table });
+      fields.push(['select_by_pk', { type: rowType(table), args, description: `fetch data from the table: "${table.name}" using primary key columns` }]);
+    }
+    return fields;
+  };
+
+  const streamRootField = (table: TableInfo): GraphQLFieldConfig<unknown, unknown> => ({
+    type: listOf(rowType(table)),
+    args: {
+      batch_size: { type: new GraphQLNonNull(GraphQLInt), description: 'maximum number of rows returned in a single batch' },
+      cursor: { type: new GraphQLNonNull(new GraphQLList(streamCursorInput(table))), description: 'cursor to stream the results returned by the query' },
+      where: { type: boolExp(table), description: 'filter the rows returned' },
+    },
+    description: `fetch data from the table in a streaming manner: "${table.name}"`,
+  });
+
+  const queryRoot = new Map<string, RootFieldTarget>();
+  const queryFields: GraphQLFieldConfigMap<unknown, unknown> = {};
+  // subscription_root_fields narrows the subscription root as query_root_fields narrows the query root.
+  const subscriptionRoot = new Map<string, RootFieldTarget>();
+  const subscriptionFields: GraphQLFieldConfigMap<unknown, unknown> = {};
+  const tables = [...model.tables.values()].sort((a, b) => a.gqlName.localeCompare(b.gqlName));
+  for (const table of tables) {
+    const permission = view.select(table);
+    if (!permission) continue;
+    const inQuery = (kind: RootFieldKind): boolean => !permission.queryRootFields || permission.queryRootFields.has(kind);
+    const inSubscription = (kind: RootFieldKind): boolean => !permission.subscriptionRootFields || permission.subscriptionRootFields.has(kind);
+    for (const [kind, config] of selectRootFields(table, permission)) {
+      const name = table.rootFields[kind];
+      if (inQuery(kind)) {
+        queryFields[name] = config;
+        queryRoot.set(name, { kind, table });
+      }
+      if (inSubscription(kind)) {
+        subscriptionFields[name] = config;
+        subscriptionRoot.set(name, { kind, table });
+      }
+    }
+    if (inSubscription('select_stream')) {
+      subscriptionFields[table.rootFields.select_stream] = streamRootField(table);
+      subscriptionRoot.set(table.rootFields.select_stream, { kind: 'select_stream', table });
     }
   }
   const functionRoot = new Map<string, FunctionInfo>();
@@ -610,18 +668,6 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
     name: 'query_root',
     fields: hasQueries ? queryFields : { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } },
   });
-  // subscription_root_fields narrows the subscription root as query_root_fields narrows the query root.
-  const subscriptionFields: GraphQLFieldConfigMap<unknown, unknown> = {};
-  for (const table of tables) {
-    const permission = view.select(table);
-    if (!permission) continue;
-    const allowed = (kind: RootFieldKind): boolean => !permission.subscriptionRootFields || permission.subscriptionRootFields.has(kind);
-    for (const kind of ['select', 'select_by_pk', 'select_aggregate'] as const) {
-      const name = table.rootFields[kind];
-      const config = queryFields[name];
-      if (config && allowed(kind)) subscriptionFields[name] = config;
-    }
-  }
   const subscription = Object.keys(subscriptionFields).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: subscriptionFields }) : undefined;
   const mutationRoot = new Map<string, RootFieldTarget>();
   const mutationFunctions: GraphQLFieldConfigMap<unknown, unknown> = {};
@@ -640,7 +686,7 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
       ? mutationTables
       : new GraphQLObjectType({ name: 'mutation_root', fields: () => ({ ...toConfigMap(mutationTables), ...mutationFunctions }) });
   const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
-  return { role, backendOnly, schema, queryRoot, mutationRoot, functionRoot, actionRoot: new Map() };
+  return { role, backendOnly, schema, queryRoot, subscriptionRoot, mutationRoot, functionRoot, actionRoot: new Map() };
 }
 
 /** The field configs of an already built object type, to extend it. */

@@ -28,3 +28,14 @@ export class Params {
     return `(${this.add(value)}::text)::${sqlType}`;
   }
 }
+
+/**
+ * Parameters read from the JSON array `p` of a lateral row aliased `_v` instead of being bound: one
+ * multiplexed statement evaluates many variable sets, one row each.
+ */
+export class RowParams extends Params {
+  override add(value: string): string {
+    this.values.push(value);
+    return `(_v.p->>${this.values.length - 1})`;
+  }
+}

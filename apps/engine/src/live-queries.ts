@@ -1,0 +1,250 @@
+import type { Sql } from 'postgres';
+import { ChangeListener, type Change } from './change-listener.ts';
+import type { SubscriptionConfig } from './config.ts';
+import { asHasuraError, type HasuraError } from './errors.ts';
+import { runMultiplexed, type ExecuteOptions } from './execute.ts';
+import type { Session } from './session.ts';
+import type { RowStatement, SubscriptionPlan } from './subscription-plan.ts';
+
+/** Where a subscription's results go (the websocket transport). */
+export interface SubscriptionSink {
+  /** A response `{"data": {...}}` as JSON text: a changed live result, or a stream batch. */
+  data(json: string): void;
+  /** A refetch failed (the same error is reported once until a refetch succeeds). */
+  error(error: HasuraError): void;
+}
+
+interface Subscriber {
+  plan: SubscriptionPlan;
+  sink: SubscriptionSink;
+  /** The last response sent (live queries), to send only changes. */
+  last: string | undefined;
+  /** Streams: the cursor value after the last row sent. */
+  cursor: string | undefined;
+  lastError: string | undefined;
+}
+
+/** Subscribers with the same operation, role and session: one statement per refetch serves them all. */
+interface Group {
+  key: string;
+  session: Session;
+  orgId: string | undefined;
+  tables: Set<string>;
+  stream: boolean;
+  subscribers: Set<Subscriber>;
+  timer: NodeJS.Timeout | undefined;
+  running: boolean;
+  /** Woken while running: refetch again afterwards. */
+  again: boolean;
+  lastRun: number;
+  refetches: number;
+}
+
+export interface GroupStats {
+  key: string;
+  orgId: string | undefined;
+  subscribers: number;
+  refetches: number;
+}
+
+/** Subscribers sharing one lateral row: equal statement and variables (and, for streams, cursor). */
+interface Cohort {
+  statement: RowStatement;
+  subscribers: Subscriber[];
+}
+
+// A stream answers `[<cursor after the batch, as JSON text or null>, <row count>, [<rows>]]` (compile.ts streamQuery).
+const STREAM_ANSWER = /^\[(null|"(?:[^"\\]|\\.)*"),(\d+),/;
+
+/**
+ * Live queries and streams, multiplexed: a group refetches only when a change notification names a
+ * table it reads in its org (or any org when it has none), at most once per refetch interval, plus
+ * a slow fallback. Idle groups cost no statement.
+ */
+export class LiveQueries {
+  private readonly groups = new Map<string, Group>();
+  private readonly byTable = new Map<string, Set<Group>>();
+  private listener: ChangeListener | undefined;
+  private listening: Promise<void> | undefined;
+  private fallback: NodeJS.Timeout | undefined;
+  /** Statements run, for tests and metrics. */
+  statements = 0;
+
+  constructor(
+    private readonly sql: () => Sql,
+    private readonly options: () => ExecuteOptions,
+    private readonly config: SubscriptionConfig,
+  ) {}
+
+  /** Adds a subscriber; its first result follows at once. Returns the function that removes it. */
+  async add(plan: SubscriptionPlan, sink: SubscriptionSink): Promise<() => void> {
+    await this.listen();
+    let group = this.groups.get(plan.groupKey);
+    if (!group) {
+      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), timer: undefined, running: false, again: false, lastRun: 0, refetches: 0 };
+      this.groups.set(group.key, group);
+      for (const table of group.tables) {
+        const groups = this.byTable.get(table) ?? new Set();
+        groups.add(group);
+        this.byTable.set(table, groups);
+      }
+    }
+    const subscriber: Subscriber = { plan, sink, last: undefined, cursor: plan.stream?.initialCursor, lastError: undefined };
+    group.subscribers.add(subscriber);
+    this.schedule(group, 0);
+    const owner = group;
+    return () => this.remove(owner, subscriber);
+  }
+
+  stats(): GroupStats[] {
+    return [...this.groups.values()].map((group) => ({ key: group.key, orgId: group.orgId, subscribers: group.subscribers.size, refetches: group.refetches }));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.fallback);
+    for (const group of this.groups.values()) clearTimeout(group.timer);
+    this.groups.clear();
+    this.byTable.clear();
+    await this.listener?.stop();
+  }
+
+  private listen(): Promise<void> {
+    if (!this.listening) {
+      this.listener = new ChangeListener(this.sql(), (change) => this.changed(change), () => this.wakeAll());
+      this.listening = this.listener.start().catch((error: unknown) => {
+        this.listening = undefined;
+        throw error;
+      });
+      if (this.config.fallbackMs > 0 && !this.fallback) {
+        this.fallback = setInterval(() => this.wakeAll(), this.config.fallbackMs);
+        this.fallback.unref();
+      }
+    }
+    return this.listening;
+  }
+
+  private changed(change: Change): void {
+    for (const group of this.byTable.get(change.table) ?? []) {
+      if (change.orgs === null || group.orgId === undefined || change.orgs.includes(group.orgId)) this.wake(group);
+    }
+  }
+
+  private wakeAll(): void {
+    for (const group of this.groups.values()) this.wake(group);
+  }
+
+  private wake(group: Group): void {
+    const interval = group.stream ? this.config.streamRefetchMs : this.config.liveRefetchMs;
+    this.schedule(group, Math.max(0, group.lastRun + interval - Date.now()));
+  }
+
+  private schedule(group: Group, delay: number): void {
+    if (group.running) {
+      group.again = true;
+      return;
+    }
+    if (group.timer && delay > 0) return;
+    clearTimeout(group.timer);
+    group.timer = setTimeout(() => void this.refetch(group), delay);
+  }
+
+  private remove(group: Group, subscriber: Subscriber): void {
+    group.subscribers.delete(subscriber);
+    if (group.subscribers.size > 0 || this.groups.get(group.key) !== group) return;
+    clearTimeout(group.timer);
+    this.groups.delete(group.key);
+    for (const table of group.tables) {
+      const groups = this.byTable.get(table);
+      groups?.delete(group);
+      if (groups?.size === 0) this.byTable.delete(table);
+    }
+  }
+
+  private async refetch(group: Group): Promise<void> {
+    group.timer = undefined;
+    if (this.groups.get(group.key) !== group) return;
+    group.running = true;
+    group.lastRun = Date.now();
+    group.refetches += 1;
+    try {
+      const cohorts = new Map<string, Cohort>();
+      for (const subscriber of group.subscribers) {
+        const statement = subscriber.plan.statement(subscriber.cursor);
+        const key = JSON.stringify([statement.text, statement.params]);
+        const cohort = cohorts.get(key) ?? { statement, subscribers: [] };
+        cohort.subscribers.push(subscriber);
+        cohorts.set(key, cohort);
+      }
+      const size = group.stream ? this.config.streamBatchSize : this.config.liveBatchSize;
+      const all = [...cohorts.values()];
+      for (let start = 0; start < all.length; start += size) await this.runBatch(group, all.slice(start, start + size));
+    } finally {
+      group.running = false;
+      if (group.again) {
+        group.again = false;
+        this.wake(group);
+      }
+    }
+  }
+
+  /** One statement for the batch; should it fail, each cohort alone, so one bad variable set fails only its own. */
+  private async runBatch(group: Group, cohorts: Cohort[]): Promise<void> {
+    try {
+      const answers = await this.evaluate(group.session, cohorts.map((cohort) => cohort.statement));
+      cohorts.forEach((cohort, index) => this.deliver(group, cohort, answers.get(index) ?? null));
+    } catch (error) {
+      if (cohorts.length > 1) {
+        for (const cohort of cohorts) await this.runBatch(group, [cohort]);
+        return;
+      }
+      const failure = asHasuraError(error);
+      for (const subscriber of cohorts[0]?.subscribers ?? []) {
+        if (subscriber.lastError === failure.message) continue;
+        subscriber.lastError = failure.message;
+        subscriber.last = undefined;
+        subscriber.sink.error(failure);
+      }
+    }
+  }
+
+  /**
+   * Hasura's multiplexing: the variable sets travel as one JSON array of `{id, s, p}` (row id, which
+   * statement shape, its parameters); each shape is evaluated laterally for its rows.
+   */
+  private evaluate(session: Session, statements: RowStatement[]): Promise<Map<number, string | null>> {
+    const shapes: string[] = [];
+    const rows = statements.map((statement, id) => {
+      let s = shapes.indexOf(statement.text);
+      if (s < 0) s = shapes.push(statement.text) - 1;
+      return { id, s, p: statement.params };
+    });
+    const text = shapes.map((shape, s) => `select _v.id, (${shape})::text as j from json_to_recordset(($1::text)::json) as _v(id int, s int, p json) where _v.s = ${s}`).join(' union all ');
+    this.statements += 1;
+    return runMultiplexed(this.sql(), session, text, [JSON.stringify(rows)], this.options());
+  }
+
+  private deliver(group: Group, cohort: Cohort, answer: string | null): void {
+    if (!group.stream) {
+      for (const subscriber of cohort.subscribers) {
+        const value = subscriber.plan.shape ? subscriber.plan.shape(answer) : (answer ?? 'null');
+        const response = `{"data":{${JSON.stringify(subscriber.plan.rootKey)}:${value}}}`;
+        subscriber.lastError = undefined;
+        if (response === subscriber.last) continue;
+        subscriber.last = response;
+        subscriber.sink.data(response);
+      }
+      return;
+    }
+    const match = answer ? STREAM_ANSWER.exec(answer) : null;
+    if (!answer || !match?.[1] || match[1] === 'null') return;
+    const cursor = JSON.parse(match[1]) as string;
+    const rows = answer.slice(match[0].length, -1);
+    for (const subscriber of cohort.subscribers) {
+      subscriber.lastError = undefined;
+      subscriber.cursor = cursor;
+      subscriber.sink.data(`{"data":{${JSON.stringify(subscriber.plan.rootKey)}:${rows}}}`);
+    }
+    // A full batch may leave more rows behind: fetch the next one without waiting for a change.
+    if (Number(match[2]) >= (cohort.subscribers[0]?.plan.stream?.batchSize ?? Infinity)) this.wake(group);
+  }
+}

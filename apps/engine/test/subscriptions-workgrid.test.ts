@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sql as superuser } from '../../../db/test/support/database.ts';
+import { createOrg, type OrgFixture } from '../../../db/test/support/fixtures.ts';
+import { loadMetadataDirectory } from '../src/metadata.ts';
+import { asRole, gql, startEngine, type TestEngine } from './support/harness.ts';
+import { eventually, listen, TestSocket } from './support/ws-client.ts';
+
+// Subscriptions on the real WorkGrid schema and metadata with two orgs: live updates after another
+// client's mutation, no duplicates, no cross-tenant delivery or wake-up, one statement per group
+// and refetch, streams, cleanup and a lost LISTEN connection.
+const METADATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'hasura', 'metadata');
+
+let a: OrgFixture;
+let b: OrgFixture;
+let engine: TestEngine;
+let url: string;
+const sockets: TestSocket[] = [];
+
+beforeAll(async () => {
+  await superuser.begin(async (tx) => {
+    a = await createOrg(tx, 'Alpha');
+    b = await createOrg(tx, 'Beta');
+  });
+  engine = await startEngine(loadMetadataDirectory(METADATA_DIR), {
+    subscriptions: { liveRefetchMs: 20, liveBatchSize: 100, streamRefetchMs: 20, streamBatchSize: 100, fallbackMs: 0, keepAliveMs: 60_000, initTimeoutMs: 3000, maxBufferedBytes: 1_048_576 },
+  });
+  url = await listen(engine);
+});
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.close();
+  await eventually(() => engine.engine.live.stats().length === 0);
+});
+afterAll(async () => {
+  await engine?.close();
+  await superuser.end();
+});
+
+const userOf = (org: OrgFixture) => asRole('user', { 'x-hasura-user-id': org.users.owner, 'x-hasura-org-id': org.orgId });
+
+async function subscribe(org: OrgFixture, query: string, variables: Record<string, unknown> = {}, headers = userOf(org)): Promise<TestSocket> {
+  const socket = await TestSocket.open(url, 'graphql-transport-ws');
+  sockets.push(socket);
+  socket.send({ type: 'connection_init', payload: { headers } });
+  expect(await socket.next()).toEqual({ type: 'connection_ack' });
+  socket.send({ type: 'subscribe', id: '1', payload: { query, variables } });
+  return socket;
+}
+
+async function dataOf(socket: TestSocket): Promise<unknown> {
+  const message = await socket.next();
+  expect(message.type).toBe('next');
+  return (message.payload as { data: unknown }).data;
+}
+
+async function insertTag(org: OrgFixture, name: string): Promise<void> {
+  const body = await gql(engine.app, { query: 'mutation ($name: String!) { insert_tags_one(object: {name: $name}) { id } }', variables: { name }, headers: userOf(org) });
+  expect(body).toMatchObject({ data: { insert_tags_one: { id: expect.any(String) } } });
+}
+
+const groupOf = (org: OrgFixture) => engine.engine.live.stats().find((group) => group.orgId === org.orgId);
+const TAG_NAMES = 'subscription ($prefix: String!) { tags(where: {name: {_like: $prefix}}, order_by: {name: asc}) { name } }';
+
+describe('live queries on the WorkGrid schema', () => {
+  it('deliver another client’s mutation, and nothing when a woken refetch finds no change', async () => {
+    const prefix = `live-${randomUUID().slice(0, 6)}`;
+    const socket = await subscribe(a, TAG_NAMES, { prefix: `${prefix}%` });
+    expect(await dataOf(socket)).toEqual({ tags: [] });
+    await insertTag(a, `${prefix}-1`);
+    expect(await dataOf(socket)).toEqual({ tags: [{ name: `${prefix}-1` }] });
+
+    // A write to a table the subscription reads, in its org, that leaves its result unchanged.
+    const before = groupOf(a)?.refetches ?? 0;
+    await superuser`update tags set description = 'changed' where org_id = ${a.orgId} and name = ${`${prefix}-1`}`;
+    await eventually(() => (groupOf(a)?.refetches ?? 0) > before);
+    await socket.quiet(100);
+  });
+
+  it('never deliver nor wake for another org’s change', async () => {
+    const prefix = `iso-${randomUUID().slice(0, 6)}`;
+    const socketA = await subscribe(a, TAG_NAMES, { prefix: `${prefix}%` });
+    const socketB = await subscribe(b, TAG_NAMES, { prefix: `${prefix}%` });
+    expect(await dataOf(socketA)).toEqual({ tags: [] });
+    expect(await dataOf(socketB)).toEqual({ tags: [] });
+    const refetchesB = groupOf(b)?.refetches;
+    const statements = engine.engine.live.statements;
+
+    await insertTag(a, `${prefix}-a`);
+    expect(await dataOf(socketA)).toEqual({ tags: [{ name: `${prefix}-a` }] });
+    await socketB.quiet(150);
+    expect(groupOf(b)?.refetches).toBe(refetchesB);
+    expect(engine.engine.live.statements - statements).toBe(1);
+
+    await insertTag(b, `${prefix}-b`);
+    expect(await dataOf(socketB)).toEqual({ tags: [{ name: `${prefix}-b` }] });
+    await socketA.quiet(100);
+  });
+
+  it('apply row-level security to the admin role through the session', async () => {
+    const prefix = `rls-${randomUUID().slice(0, 6)}`;
+    await insertTag(b, `${prefix}-b`);
+    const socket = await subscribe(a, TAG_NAMES, { prefix: `${prefix}%` }, asRole('admin', { 'x-hasura-user-id': a.users.owner, 'x-hasura-org-id': a.orgId }));
+    expect(await dataOf(socket)).toEqual({ tags: [] });
+    await insertTag(a, `${prefix}-a`);
+    expect(await dataOf(socket)).toEqual({ tags: [{ name: `${prefix}-a` }] });
+  });
+
+  it('evaluate all subscribers of one operation and session in one statement per refetch', async () => {
+    const prefix = `grp-${randomUUID().slice(0, 6)}`;
+    const subscribers = await Promise.all([1, 2, 3, 4, 5].map((n) => subscribe(a, TAG_NAMES, { prefix: `${prefix}-${n}%` })));
+    for (const socket of subscribers) expect(await dataOf(socket)).toEqual({ tags: [] });
+    expect(engine.engine.live.stats()).toEqual([expect.objectContaining({ orgId: a.orgId, subscribers: 5 })]);
+    const statements = engine.engine.live.statements;
+    const refetches = groupOf(a)?.refetches ?? 0;
+
+    await superuser.begin(async (tx) => {
+      for (const n of [1, 2, 3, 4, 5]) await tx`insert into tags (org_id, name, created_by) values (${a.orgId}, ${`${prefix}-${n}`}, ${a.users.owner})`;
+    });
+    for (const [index, socket] of subscribers.entries()) expect(await dataOf(socket)).toEqual({ tags: [{ name: `${prefix}-${index + 1}` }] });
+    expect(engine.engine.live.statements - statements).toBe(1);
+    expect((groupOf(a)?.refetches ?? 0) - refetches).toBe(1);
+  });
+
+  it('cost no statement while nothing they read changes', async () => {
+    const socket = await subscribe(a, TAG_NAMES, { prefix: 'idle%' });
+    await dataOf(socket);
+    const statements = engine.engine.live.statements;
+    await superuser`update teams set description = 'not read by the subscription' where org_id = ${a.orgId}`;
+    await insertTag(b, `idle-${randomUUID().slice(0, 6)}`);
+    await socket.quiet(300);
+    expect(engine.engine.live.statements).toBe(statements);
+  });
+
+  it('forget a subscriber when its socket closes', async () => {
+    const socket = await subscribe(a, TAG_NAMES, { prefix: 'x%' });
+    await dataOf(socket);
+    expect(engine.engine.live.stats()).toHaveLength(1);
+    socket.close();
+    await eventually(() => engine.engine.live.stats().length === 0);
+  });
+
+  it('refetch once after the LISTEN connection is lost and listen again', async () => {
+    const prefix = `lost-${randomUUID().slice(0, 6)}`;
+    const socket = await subscribe(a, TAG_NAMES, { prefix: `${prefix}%` });
+    expect(await dataOf(socket)).toEqual({ tags: [] });
+    const refetches = groupOf(a)?.refetches ?? 0;
+    const listeners = () => superuser<{ pid: number }[]>`select pid from pg_stat_activity where query ilike 'listen%workgrid_changes%' and usename = 'workgrid_engine'`;
+    const [lost] = await listeners();
+    expect(lost).toBeDefined();
+    await superuser`select pg_terminate_backend(${lost!.pid})`;
+    await eventually(async () => (groupOf(a)?.refetches ?? 0) > refetches, 10_000);
+    await eventually(async () => (await listeners()).some((row) => row.pid !== lost!.pid), 10_000);
+    await insertTag(a, `${prefix}-1`);
+    expect(await dataOf(socket)).toEqual({ tags: [{ name: `${prefix}-1` }] });
+  });
+});
+
+describe('streaming subscriptions (T_stream)', () => {
+  const STREAM = 'subscription ($from: String!, $order: cursor_ordering, $like: String!) { tags_stream(batch_size: 2, cursor: {initial_value: {name: $from}, ordering: $order}, where: {name: {_like: $like}}) { name } }';
+
+  it('send batches after the cursor in order, then new rows as they arrive', async () => {
+    const prefix = `st-${randomUUID().slice(0, 6)}`;
+    for (const n of [1, 2, 3]) await insertTag(a, `${prefix}-${n}`);
+    const socket = await subscribe(a, STREAM, { from: prefix, order: 'ASC', like: `${prefix}%` });
+    expect(await dataOf(socket)).toEqual({ tags_stream: [{ name: `${prefix}-1` }, { name: `${prefix}-2` }] });
+    expect(await dataOf(socket)).toEqual({ tags_stream: [{ name: `${prefix}-3` }] });
+    await socket.quiet(100);
+    await insertTag(a, `${prefix}-4`);
+    expect(await dataOf(socket)).toEqual({ tags_stream: [{ name: `${prefix}-4` }] });
+  });
+
+  it('walk the cursor downwards with ordering DESC', async () => {
+    const prefix = `sd-${randomUUID().slice(0, 6)}`;
+    for (const n of [1, 2, 3]) await insertTag(a, `${prefix}-${n}`);
+    const socket = await subscribe(a, STREAM, { from: `${prefix}-3`, order: 'DESC', like: `${prefix}%` });
+    expect(await dataOf(socket)).toEqual({ tags_stream: [{ name: `${prefix}-2` }, { name: `${prefix}-1` }] });
+    await socket.quiet(100);
+  });
+
+  it('stay within the subscriber’s org', async () => {
+    const prefix = `so-${randomUUID().slice(0, 6)}`;
+    const socket = await subscribe(b, STREAM, { from: prefix, order: 'ASC', like: `${prefix}%` });
+    await insertTag(a, `${prefix}-a`);
+    await insertTag(b, `${prefix}-b`);
+    expect(await dataOf(socket)).toEqual({ tags_stream: [{ name: `${prefix}-b` }] });
+    await socket.quiet(100);
+  });
+});

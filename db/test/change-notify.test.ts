@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from './support/database.ts';
+import { createOrg, type OrgFixture } from './support/fixtures.ts';
+
+// The workgrid_changes notifications the engine's subscriptions wake on (migration 0032).
+
+interface Change {
+  table: string;
+  orgs: string[] | null;
+}
+
+const received: Change[] = [];
+let a: OrgFixture;
+let b: OrgFixture;
+let unlisten: () => Promise<void>;
+
+beforeAll(async () => {
+  await sql.begin(async (tx) => {
+    a = await createOrg(tx, 'Alpha');
+    b = await createOrg(tx, 'Beta');
+  });
+  const listening = await sql.listen('workgrid_changes', (payload) => received.push(JSON.parse(payload) as Change));
+  unlisten = listening.unlisten;
+});
+afterAll(async () => unlisten());
+
+/**
+ * Runs a committed write and returns the notifications about `table` (audit_log gets its own) that
+ * concern this file's orgs: other test files commit writes of their own meanwhile.
+ */
+async function changesOf(table: string, write: () => Promise<unknown>): Promise<Change[]> {
+  const marker = `marker-${Math.random()}`;
+  received.length = 0;
+  await write();
+  await sql`select pg_notify('workgrid_changes', ${JSON.stringify({ table: marker, orgs: [] })})`;
+  const deadline = Date.now() + 5000;
+  while (!received.some((change) => change.table === marker)) {
+    if (Date.now() > deadline) throw new Error('no marker notification');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const ours = (org: string) => org === a.orgId || org === b.orgId;
+  return received.filter((change) => change.table === table && (change.orgs === null || change.orgs.some(ours)));
+}
+
+describe('change notifications', () => {
+  it('name the table and the distinct orgs of the rows one statement changed', async () => {
+    const changes = await changesOf('public.tags', () => sql`update tags set name = name || '' where org_id in (${a.orgId}, ${b.orgId})`);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.table).toBe('public.tags');
+    expect([...(changes[0]!.orgs ?? [])].sort()).toEqual([a.orgId, b.orgId].sort());
+  });
+
+  it('fire for inserts and deletes with the one org concerned', async () => {
+    const inserted = await changesOf('public.tags', () => sql`insert into tags (org_id, name, created_by) values (${a.orgId}, 'notify-test', ${a.users.owner})`);
+    expect(inserted).toEqual([{ table: 'public.tags', orgs: [a.orgId] }]);
+    const deleted = await changesOf('public.tags', () => sql`delete from tags where org_id = ${a.orgId} and name = 'notify-test'`);
+    expect(deleted).toEqual([{ table: 'public.tags', orgs: [a.orgId] }]);
+  });
+
+  it('stay silent when a statement changes no row or its transaction rolls back', async () => {
+    expect(await changesOf('public.tags', () => sql`update tags set name = name where false`)).toEqual([]);
+    const rolledBack = changesOf('public.tags', () =>
+      sql
+        .begin(async (tx) => {
+          await tx`update tags set name = name || '' where org_id = ${a.orgId}`;
+          throw new Error('rollback');
+        })
+        .catch(() => undefined),
+    );
+    expect(await rolledBack).toEqual([]);
+  });
+
+  it('identify orgs by their id and users by their memberships', async () => {
+    expect(await changesOf('public.orgs', () => sql`update orgs set name = name where id = ${b.orgId}`)).toEqual([{ table: 'public.orgs', orgs: [b.orgId] }]);
+    expect(await changesOf('public.users', () => sql`update users set display_name = display_name where id = ${a.users.agent}`)).toEqual([{ table: 'public.users', orgs: [a.orgId] }]);
+  });
+
+  it('are installed on every tenant table, orgs and users', async () => {
+    const missing = await sql<{ name: string }[]>`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+         and (c.relname in ('orgs', 'users') or exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped))
+         and (select count(*) from pg_trigger t where t.tgrelid = c.oid and t.tgname like '\\_900\\_notify\\_%') <> 3`;
+    expect(missing.map((row) => row.name)).toEqual([]);
+  });
+});

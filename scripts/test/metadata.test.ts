@@ -19,7 +19,9 @@ const ENGINE_ROLE = 'workgrid_engine';
 const UNTRACKED_TABLES = ['pgmigrations'];
 /** Tables anyone may read, signed in or not. */
 const PUBLIC_REFERENCE_TABLES = ['org_roles', 'entity_types'];
-const ROLES = ['user', 'anonymous'];
+const ROLES = ['user', 'reader', 'anonymous'];
+/** The API role of read-only API keys: the user role's select permissions and nothing else. */
+const READ_ONLY_ROLE = 'reader';
 const SESSION_VARIABLES = ['x-hasura-user-id', 'x-hasura-org-id'];
 const ORG_VARIABLE = 'x-hasura-org-id';
 const USER_VARIABLE = 'x-hasura-user-id';
@@ -581,6 +583,17 @@ describe('roles', () => {
     const anonymous = permissions.filter((p) => p.role === 'anonymous').map((p) => `${p.table}.${p.verb}`);
     expect(anonymous.sort()).toEqual(PUBLIC_REFERENCE_TABLES.map((t) => `${t}.select`).sort());
     for (const table of PUBLIC_REFERENCE_TABLES) expect(columnNames(table)).not.toContain('org_id');
+  });
+
+  it('gives the read-only role the user role\'s select permissions, and no write or action', () => {
+    const selectOf = (role: string) =>
+      Object.fromEntries(permissions.filter((p) => p.role === role && p.verb === 'select').map((p) => [p.table, p.body]));
+    expect(selectOf(READ_ONLY_ROLE)).toEqual(selectOf('user'));
+    expect(permissions.filter((p) => p.role === READ_ONLY_ROLE && p.verb !== 'select').map(permissionLabel)).toEqual([]);
+    const actionsFile = loadMetadataFile(join(METADATA, 'actions.yaml')).value;
+    const actions = asObjects(isObject(actionsFile) ? actionsFile.actions : undefined);
+    const readerActions = actions.filter((a) => asObjects(a.permissions).some((perm) => perm.role === READ_ONLY_ROLE)).map((a) => String(a.name));
+    expect(readerActions).toEqual([]);
   });
 
   it('has at most one permission per table, role and verb', () => {

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 // on real foreign keys, permissions within what the database grants the engine role (columns and
 // verbs), the house rules (tenant filter, presets, no "*", a check on every update), and each
 // permission's org roles, caller columns and row conditions against its RLS policy. Row-for-row
-// equivalence with RLS is not proven here; this catches drift and slips.
+// equivalence with RLS is not proven here; this catches drift and slips. Views (which filter rows
+// themselves and have no policies) are checked like tables, minus the policy comparisons.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const METADATA = join(ROOT, 'hasura/metadata');
@@ -126,7 +127,7 @@ const columnRows = (await sql`
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-   where n.nspname = 'public' and c.relkind in ('r', 'p')
+   where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')
    order by c.relname, a.attnum`) as unknown as ColumnRow[];
 
 interface TableRow {
@@ -158,7 +159,7 @@ const tableRows = (await sql`
          coalesce((select json_agg(json_build_object('cmd', p.cmd, 'qual', p.qual, 'with_check', p.with_check))
                      from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname), '[]') as policies
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-   where n.nspname = 'public' and c.relkind in ('r', 'p')
+   where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')
    order by c.relname`) as unknown as TableRow[];
 
 interface ForeignKeyRow {

@@ -30,6 +30,7 @@ describe('the actions service when Postgres cuts its connections', () => {
       while (running) statuses.push((await exchange()).status);
     };
     const clients = Array.from({ length: 6 }, load);
+    while (!statuses.includes(200)) await new Promise((resolve) => setTimeout(resolve, 20));
     for (let cut = 0; cut < 5; cut += 1) {
       await new Promise((resolve) => setTimeout(resolve, 150));
       await adminSql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'workgrid-actions'`;
@@ -37,7 +38,6 @@ describe('the actions service when Postgres cuts its connections', () => {
     running = false;
     await Promise.all(clients);
     expect(statuses.filter((status) => status !== 200 && status !== 500)).toEqual([]);
-    expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
 
     // Once the cut is over, requests succeed again: ten in a row within a few seconds.
     let streak = 0;

@@ -623,7 +623,7 @@ describe('worker process', () => {
     const rows = await sql`
       select data ->> 'comment_id' as comment_id, user_id, count(*)::int as n from notifications
        where data ->> 'comment_id' = any(${commentIds}) group by 1, 2`;
-    expect(rows).toHaveLength(70 * mentioned.length);
+    expect(rows).toHaveLength(60 * mentioned.length);
     expect(rows.filter((r) => r.n !== 1)).toEqual([]);
   }, 120_000);
 });

@@ -57,6 +57,12 @@ const configSchema = z.object({
   EMAIL_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** How far a signed inbound timestamp may be from now (replay window), in seconds. */
   INBOUND_WEBHOOK_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** Days expired or used refresh, email, invitation and MFA records are kept (docs/operations.md). */
+  RETENTION_TOKEN_DAYS: z.coerce.number().int().min(1).default(7),
+  /** Days security events are kept. */
+  RETENTION_AUTH_EVENT_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Days delivered outbox rows are kept; their idempotency keys are unique only that long. */
+  RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(2).default(30),
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */
@@ -81,6 +87,9 @@ const workerConfigSchema = configSchema.pick({
   RESEND_API_KEY: true,
   RESEND_API_URL: true,
   SMTP_URL: true,
+  RETENTION_TOKEN_DAYS: true,
+  RETENTION_AUTH_EVENT_DAYS: true,
+  RETENTION_OUTBOX_DAYS: true,
 }).extend({
   /** The worker opens the tokens sealed into identity emails: it needs the actions service's key itself. */
   SECRETS_KEY: z.string().min(32, 'SECRETS_KEY must be the actions service\'s value (at least 32 characters)'),

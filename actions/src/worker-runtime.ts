@@ -14,7 +14,7 @@ import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, ty
 import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
-import { digestProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
+import { digestProcessor, retentionProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -83,7 +83,13 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     },
   });
   const emailProvider = options.emailProvider ?? providerFromConfig(config);
-  const maintenanceDeps = { sql, queues, log, webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1 };
+  const maintenanceDeps = {
+    sql,
+    queues,
+    log,
+    webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1,
+    retentionDays: { tokens: config.RETENTION_TOKEN_DAYS, authEvents: config.RETENTION_AUTH_EVENT_DAYS, outbox: config.RETENTION_OUTBOX_DAYS },
+  };
   const emailSend = emailSendProcessor({
     sql,
     provider: emailProvider,
@@ -96,6 +102,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     [QUEUES.maintenance]: {
       [JOBS.notificationDigest]: digestProcessor(maintenanceDeps) as Processor,
       [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
+      [JOBS.retentionSweep]: retentionProcessor(maintenanceDeps) as Processor,
     },
   };
 

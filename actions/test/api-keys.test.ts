@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
 import { tokenHash } from '../src/identity/secrets.ts';
+import { CLAIMS_NAMESPACE } from '../src/identity/tokens.ts';
 import { adminSql, authEvents, callAction, sessionOfToken, signedUpUser, startService, userSession, type SignedUpUser, type TestService } from './support/identity.ts';
 
 let service: TestService;
@@ -43,7 +45,8 @@ describe('API keys', () => {
       'x-hasura-api-scopes': '{read,write}',
     });
     const narrowed = await callAction(service, 'exchangeApiKey', { api_key: key.api_key, scopes: ['read'] });
-    expect(sessionOfToken(narrowed.body.access_token!)['x-hasura-api-scopes']).toBe('{read}');
+    expect(sessionOfToken(narrowed.body.access_token!)).toMatchObject({ 'x-hasura-role': 'reader', 'x-hasura-api-scopes': '{read}' });
+    expect(decodeJwt(narrowed.body.access_token!)[CLAIMS_NAMESPACE]).toMatchObject({ 'x-hasura-allowed-roles': ['reader'] });
 
     const readOnly = await createKey(['read']);
     const beyond = await callAction(service, 'exchangeApiKey', { api_key: readOnly.api_key, scopes: ['write'] });

@@ -73,6 +73,11 @@ describe('catalog', () => {
     },
   );
 
+  it.each(rlsTables.map((t) => [t.name, t] as const))('%s refuses writes of read-only sessions', (_name, table) => {
+    // app.install_read_only_guards() (0035) attaches it; a migration adding tables ends with that call.
+    expect(table.triggers).toContain('_010_read_only');
+  });
+
   it('audits the orgs table too', () => {
     expect(tables.find((t) => t.name === 'orgs')!.triggers).toContain('_500_audit');
   });

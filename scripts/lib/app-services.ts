@@ -76,41 +76,71 @@ export function serviceLinks(settings: Settings): [string, string][] {
   );
 }
 
-function serviceFiles(service: AppService): { entry: string; pidFile: string; logFile: string } {
+/** Each service runs under scripts/supervise.ts, which starts it again when it exits on its own. */
+const supervisorEntry = join(repoRoot, 'scripts', 'supervise.ts');
+/** How long `npm stop` lets a supervisor stop its service (the worker may take 30 s to drain). */
+const SUPERVISOR_STOP_TIMEOUT_MS = 40_000;
+
+function serviceFiles(service: AppService) {
+  const entry = join(repoRoot, service.entry);
   return {
-    entry: join(repoRoot, service.entry),
+    entry,
     pidFile: join(runDir, `${service.name}.pid`),
     logFile: join(logsDir, `${service.name}.log`),
+    supervisorPidFile: join(runDir, `${service.name}.supervisor.pid`),
+    /** What the supervisor's command line contains: its entry, the service name and entry. */
+    supervisorMarker: `${supervisorEntry} ${service.name} ${entry}`,
   };
 }
 
+/** The supervisor's pid, or the service's own when one runs unsupervised (started by an older npm start). */
 function runningService(service: AppService): number | undefined {
-  const { entry, pidFile } = serviceFiles(service);
-  return ownProcess(pidFile, entry);
+  const { entry, pidFile, supervisorPidFile, supervisorMarker } = serviceFiles(service);
+  return ownProcess(supervisorPidFile, supervisorMarker) ?? ownProcess(pidFile, entry);
 }
 
-/** Starts the service detached (unless it already runs) and waits until it is ready. */
+/**
+ * Starts the service under its supervisor, detached (unless it already runs), and waits until it is
+ * ready. A service that exits before it is ready fails the start, and its supervisor is stopped.
+ */
 export async function startService(service: AppService, settings: Settings, env: NodeJS.ProcessEnv): Promise<'started' | 'running'> {
   if (runningService(service) !== undefined) return 'running';
   if (service.kind === 'http') await assertPortFree(settings[service.portVariable], service.portVariable);
-  const { entry, pidFile, logFile } = serviceFiles(service);
+  const { entry, pidFile, logFile, supervisorPidFile } = serviceFiles(service);
   const logStart = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
+  const logSinceStart = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(logStart) : '');
   const serviceEnv = { ...env, ...(service.env?.(env) ?? {}) };
-  const pid = spawnDetached({ command: process.execPath, args: ['--import', 'tsx', entry], cwd: repoRoot, env: serviceEnv, logFile, pidFile });
+  const supervisor = spawnDetached({
+    command: process.execPath,
+    args: ['--import', 'tsx', supervisorEntry, service.name, entry, pidFile],
+    cwd: repoRoot,
+    env: serviceEnv,
+    logFile,
+    pidFile: supervisorPidFile,
+  });
   const isReady =
     service.kind === 'http'
       ? async () => (await fetch(`http://127.0.0.1:${settings[service.portVariable]}/healthz`, { signal: AbortSignal.timeout(1_000) })).ok
-      : async () => existsSync(logFile) && readFileSync(logFile, 'utf8').slice(logStart).includes(service.readyMessage);
-  await waitUntil(isReady, {
-    timeoutMs: 30_000,
-    intervalMs: 200,
-    timeoutError: () => notReady(`${service.name} service`, logFile),
-    abort: () => (isAlive(pid) ? undefined : serviceExited(`${service.name} service`, logFile)),
-  });
+      : async () => logSinceStart().includes(service.readyMessage);
+  const exited = () => !isAlive(supervisor) || logSinceStart().includes('"msg":"service exited; restarting"');
+  try {
+    await waitUntil(isReady, {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      timeoutError: () => notReady(`${service.name} service`, logFile),
+      abort: () => (exited() ? serviceExited(`${service.name} service`, logFile) : undefined),
+    });
+  } catch (error) {
+    await stopService(service);
+    throw error;
+  }
   return 'started';
 }
 
-export function stopService(service: AppService): Promise<boolean> {
-  const { entry, pidFile } = serviceFiles(service);
-  return stopOwnProcess(pidFile, entry);
+/** Stops the supervisor (which stops its service and restarts nothing), then any service left over. */
+export async function stopService(service: AppService): Promise<boolean> {
+  const { entry, pidFile, supervisorPidFile, supervisorMarker } = serviceFiles(service);
+  const supervised = await stopOwnProcess(supervisorPidFile, supervisorMarker, SUPERVISOR_STOP_TIMEOUT_MS);
+  const unsupervised = await stopOwnProcess(pidFile, entry);
+  return supervised || unsupervised;
 }

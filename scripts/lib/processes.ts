@@ -59,9 +59,9 @@ async function terminate(pid: number, timeoutMs = 10_000): Promise<void> {
 }
 
 /** Stops the process named by the pid file if it is still ours; true when it was running. */
-export async function stopOwnProcess(pidFile: string, marker: string): Promise<boolean> {
+export async function stopOwnProcess(pidFile: string, marker: string, timeoutMs?: number): Promise<boolean> {
   const pid = ownProcess(pidFile, marker);
-  if (pid !== undefined) await terminate(pid);
+  if (pid !== undefined) await terminate(pid, timeoutMs);
   rmSync(pidFile, { force: true });
   return pid !== undefined;
 }

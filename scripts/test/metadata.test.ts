@@ -9,7 +9,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 // on real foreign keys, permissions within what the database grants the engine role (columns and
 // verbs), the house rules (tenant filter, presets, no "*", a check on every update), and each
 // permission's org roles, caller columns and row conditions against its RLS policy. Row-for-row
-// equivalence with RLS is not proven here; this catches drift and slips.
+// equivalence with RLS is not proven here; this catches drift and slips. Views (which filter rows
+// themselves and have no policies) are checked like tables, minus the policy comparisons.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const METADATA = join(ROOT, 'hasura/metadata');
@@ -19,7 +20,9 @@ const ENGINE_ROLE = 'workgrid_engine';
 const UNTRACKED_TABLES = ['pgmigrations'];
 /** Tables anyone may read, signed in or not. */
 const PUBLIC_REFERENCE_TABLES = ['org_roles', 'entity_types'];
-const ROLES = ['user', 'anonymous'];
+const ROLES = ['user', 'reader', 'anonymous'];
+/** The API role of read-only API keys: the user role's select permissions and nothing else. */
+const READ_ONLY_ROLE = 'reader';
 const SESSION_VARIABLES = ['x-hasura-user-id', 'x-hasura-org-id'];
 const ORG_VARIABLE = 'x-hasura-org-id';
 const USER_VARIABLE = 'x-hasura-user-id';
@@ -124,7 +127,7 @@ const columnRows = (await sql`
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-   where n.nspname = 'public' and c.relkind in ('r', 'p')
+   where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')
    order by c.relname, a.attnum`) as unknown as ColumnRow[];
 
 interface TableRow {
@@ -156,7 +159,7 @@ const tableRows = (await sql`
          coalesce((select json_agg(json_build_object('cmd', p.cmd, 'qual', p.qual, 'with_check', p.with_check))
                      from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname), '[]') as policies
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-   where n.nspname = 'public' and c.relkind in ('r', 'p')
+   where n.nspname = 'public' and c.relkind in ('r', 'p', 'v')
    order by c.relname`) as unknown as TableRow[];
 
 interface ForeignKeyRow {
@@ -581,6 +584,17 @@ describe('roles', () => {
     const anonymous = permissions.filter((p) => p.role === 'anonymous').map((p) => `${p.table}.${p.verb}`);
     expect(anonymous.sort()).toEqual(PUBLIC_REFERENCE_TABLES.map((t) => `${t}.select`).sort());
     for (const table of PUBLIC_REFERENCE_TABLES) expect(columnNames(table)).not.toContain('org_id');
+  });
+
+  it('gives the read-only role the user role\'s select permissions, and no write or action', () => {
+    const selectOf = (role: string) =>
+      Object.fromEntries(permissions.filter((p) => p.role === role && p.verb === 'select').map((p) => [p.table, p.body]));
+    expect(selectOf(READ_ONLY_ROLE)).toEqual(selectOf('user'));
+    expect(permissions.filter((p) => p.role === READ_ONLY_ROLE && p.verb !== 'select').map(permissionLabel)).toEqual([]);
+    const actionsFile = loadMetadataFile(join(METADATA, 'actions.yaml')).value;
+    const actions = asObjects(isObject(actionsFile) ? actionsFile.actions : undefined);
+    const readerActions = actions.filter((a) => asObjects(a.permissions).some((perm) => perm.role === READ_ONLY_ROLE)).map((a) => String(a.name));
+    expect(readerActions).toEqual([]);
   });
 
   it('has at most one permission per table, role and verb', () => {

@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { z } from 'zod';
 import { ActionError, SQL_ERROR_STATUS } from './action-error.ts';
 import type { CallerSession, ClientInfo, Identity } from './context.ts';
+import { READ_ONLY_ROLE } from './tokens.ts';
 
 const UUID = z.uuid();
 
@@ -42,7 +43,6 @@ function sessionFrom(variables: Record<string, string>): CallerSession {
     userId: uuidOrUndefined(lower['x-hasura-user-id']),
     orgId: uuidOrUndefined(lower['x-hasura-org-id']),
     apiKeyId: uuidOrUndefined(lower['x-hasura-api-key-id']),
-    apiScopes: lower['x-hasura-api-scopes']?.replace(/^\{|\}$/g, '').split(',').filter(Boolean) ?? [],
   };
 }
 
@@ -84,15 +84,13 @@ export function defineAction<S extends z.ZodType, O>(app: FastifyInstance, ident
       if (payload.action.name !== definition.name) throw ActionError.badRequest('validation-failed', 'action name does not match the route');
       const session = sessionFrom(payload.session_variables);
       if (definition.caller === 'user') {
+        // Every action is a mutation: a token from a read-only key (API role `reader`) may call none of them.
+        if (session.role === READ_ONLY_ROLE) throw ActionError.forbidden('api_key_scope_exceeded', 'This API key may only read.');
         if (session.role !== 'user' || !session.userId || !session.orgId) {
           throw ActionError.unauthorized('access-denied', 'Sign in first.');
         }
         if (definition.personalOnly && session.apiKeyId) {
           throw ActionError.forbidden('api_key_not_allowed', 'API keys cannot manage credentials.');
-        }
-        // Every action is a mutation: a token from a read-only key may call none of them.
-        if (session.apiKeyId && !session.apiScopes?.includes('write')) {
-          throw ActionError.forbidden('api_key_scope_exceeded', 'This API key may only read.');
         }
       }
       const input = definition.input.parse(payload.input) as z.infer<S>;

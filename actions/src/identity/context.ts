@@ -15,8 +15,6 @@ export interface CallerSession {
   orgId?: string;
   /** Present when the caller's token was exchanged from an API key. */
   apiKeyId?: string;
-  /** The API key token's scopes (`x-hasura-api-scopes`, a Postgres array literal). */
-  apiScopes?: string[];
 }
 
 /** Who the client is, for rate limits and security events (never logged with secrets). */

@@ -4,6 +4,8 @@ import { ACCESS_TOKEN_TTL_SECONDS, SIGNING_ALG, type KeyStore } from './keys.ts'
 export const CLAIMS_NAMESPACE = 'https://hasura.io/jwt/claims';
 /** A user who belongs to no org gets this org id, which matches no org (docs/jwt-claims.md). */
 export const NO_ORG = '00000000-0000-0000-0000-000000000000';
+/** The API role of tokens from API keys without the `write` scope: select permissions only (docs/security.md). */
+export const READ_ONLY_ROLE = 'reader';
 
 export interface AccessTokenSubject {
   userId: string;
@@ -29,9 +31,10 @@ export class TokenIssuer {
     // Picks up a rotation due here or made by another replica sharing JWT_KEYS_DIR.
     await this.keys.refresh();
     const key = this.keys.signer();
+    const role = subject.apiKey && !subject.apiKey.scopes.includes('write') ? READ_ONLY_ROLE : 'user';
     const claims: Record<string, string | string[]> = {
-      'x-hasura-default-role': 'user',
-      'x-hasura-allowed-roles': ['user'],
+      'x-hasura-default-role': role,
+      'x-hasura-allowed-roles': [role],
       'x-hasura-user-id': subject.userId,
       'x-hasura-org-id': subject.orgId ?? NO_ORG,
     };

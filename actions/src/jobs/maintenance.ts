@@ -15,13 +15,22 @@ export const SCHEDULES = [
   { id: 'notification-digest-hourly', pattern: '0 * * * *', name: JOBS.notificationDigest, data: { frequency: 'hourly' } },
   { id: 'notification-digest-daily', pattern: '0 7 * * *', name: JOBS.notificationDigest, data: { frequency: 'daily' } },
   { id: 'side-effect-sweep', pattern: '*/5 * * * *', name: JOBS.sideEffectSweep, data: {} },
+  { id: 'retention-sweep', pattern: '17 * * * *', name: JOBS.retentionSweep, data: {} },
 ] as const;
+
+/** How long, in days, rows stay after they expired or were used (RETENTION_* settings). */
+export interface RetentionDays {
+  tokens: number;
+  authEvents: number;
+  outbox: number;
+}
 
 interface Deps {
   sql: Sql;
   queues: Record<QueueName, Queue>;
   log: Pick<BaseLogger, 'info' | 'warn' | 'debug'>;
   webhookAttempts: number;
+  retentionDays: RetentionDays;
 }
 
 /**
@@ -91,5 +100,22 @@ export function sweepProcessor(deps: Deps, graceSeconds = 300) {
     }
     if (overdue.length > 0) deps.log.info({ requeued: overdue.length }, 'overdue side effects enqueued again');
     return overdue.length;
+  };
+}
+
+/**
+ * retention-sweep: deletes expired and used tokens, security events and delivered outbox rows past
+ * their retention (app.prune_expired, 0037). At most `batch` rows of each kind per run, so a large
+ * backlog drains over a few hourly runs without one long transaction.
+ */
+export function retentionProcessor(deps: Deps, batch = 10_000) {
+  return async (): Promise<Record<string, number>> => {
+    const { tokens, authEvents, outbox } = deps.retentionDays;
+    const rows = await deps.sql<{ kind: string; removed: string }[]>`
+      select kind, removed from app.prune_expired(
+        make_interval(days => ${tokens}), make_interval(days => ${authEvents}), make_interval(days => ${outbox}), ${batch})`;
+    const removed = Object.fromEntries(rows.map((row) => [row.kind, Number(row.removed)]));
+    if (rows.some((row) => Number(row.removed) > 0)) deps.log.info({ removed }, 'expired rows deleted');
+    return removed;
   };
 }

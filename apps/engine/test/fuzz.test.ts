@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +26,12 @@ function rng(seed: number): () => number {
   };
 }
 
+/** The rules the database enforces raise the stable codes listed in docs/error-codes.md. */
+const DOMAIN_CODES = [...readFileSync(join(METADATA_DIR, '..', '..', 'docs', 'error-codes.md'), 'utf8').matchAll(/^\| `([a-z_]+)` \|/gm)].map((match) => match[1]!);
 const KNOWN_CODES = new Set([
   'validation-failed', 'parse-failed', 'invalid-json', 'not-found', 'permission-error', 'constraint-violation', 'data-exception', 'bad-request',
   'unexpected-payload', 'not-supported', 'constraint-error', 'access-denied', 'invalid-headers', 'invalid-jwt',
+  ...DOMAIN_CODES,
 ]);
 
 let a: OrgFixture;

@@ -9,7 +9,7 @@ export const SERVICE_ROLES: readonly ServiceRole[] = ['workgrid_app', 'workgrid_
 export interface Session {
   userId?: string;
   orgId?: string;
-  role?: 'user' | 'service' | 'anonymous';
+  role?: 'user' | 'reader' | 'service' | 'anonymous';
 }
 
 /** Superuser connection to the migrated test database; tests switch roles inside their transaction. */

@@ -125,7 +125,7 @@ begin
   end if;
   return coalesce((
     select sum(extract(epoch from least(i.ends_at, to_time) - i.starts_at) / 60)
-      from app.calendar_intervals(calendar, from_time, ((to_time - from_time) / interval '1 day')::integer + 2) as i
+      from app.calendar_intervals(calendar, from_time, (extract(epoch from to_time - from_time) / 86400)::integer + 2) as i
      where i.starts_at < to_time), 0);
 end
 $$;

@@ -324,7 +324,7 @@ create policy tickets_select on public.tickets for select
 create policy tickets_insert on public.tickets for insert
   with check (org_id = (select app.org_id())
               and created_by = (select app.user_id())
-              and ((select app.is_desk_staff())
+              and ((select app.has_org_role('owner', 'admin', 'manager', 'agent'))
                    or (requester_id = (select app.user_id()) and (select app.is_org_member()))));
 create policy tickets_update on public.tickets for update
   using ((org_id = (select app.org_id())
@@ -332,7 +332,7 @@ create policy tickets_update on public.tickets for update
                or ((select app.has_org_role('agent'))
                    and (assignee_id = (select app.user_id()) or team_id is null or team_id = any ((select app.my_team_ids())::uuid[])))))
          or (org_id = (select app.org_id()) and (select app.is_service())))
-  with check ((org_id = (select app.org_id()) and (select app.is_desk_staff()))
+  with check ((org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')))
               or (org_id = (select app.org_id()) and (select app.is_service())));
 create policy tickets_delete on public.tickets for delete
   using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin')) and deleted_at is not null);
@@ -371,19 +371,19 @@ create policy ticket_watchers_select on public.ticket_watchers for select
 create policy ticket_watchers_insert on public.ticket_watchers for insert
   with check (org_id = (select app.org_id())
               and created_by = (select app.user_id())
-              and ((select app.is_desk_staff()) or user_id = (select app.user_id()))
+              and user_id = (select app.user_id())
               and exists (select from public.tickets t where t.id = ticket_id));
 create policy ticket_watchers_update on public.ticket_watchers for update
-  using (org_id = (select app.org_id()) and (select app.is_desk_staff()))
-  with check (org_id = (select app.org_id()) and (select app.is_desk_staff()));
+  using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')))
+  with check (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')));
 create policy ticket_watchers_delete on public.ticket_watchers for delete
   using (org_id = (select app.org_id())
-         and ((select app.is_desk_staff()) or user_id = (select app.user_id()))
+         and ((select app.has_org_role('owner', 'admin', 'manager', 'agent')) or user_id = (select app.user_id()))
          and exists (select from public.tickets t where t.id = ticket_id));
 
+-- Members watch (and unwatch) tickets they see for themselves; desk staff may also remove watchers.
 grant select, delete on public.ticket_watchers to workgrid_engine, workgrid_app;
 grant insert (id, org_id, ticket_id, user_id, created_by) on public.ticket_watchers to workgrid_engine, workgrid_app;
-grant update (user_id) on public.ticket_watchers to workgrid_engine, workgrid_app;
 
 -- Tickets have their own conversation (ticket_messages, 0061), whose internal notes requesters never
 -- see; the generic comments table would be a second door, so it refuses ticket entities.

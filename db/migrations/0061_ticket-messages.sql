@@ -102,17 +102,17 @@ alter table public.ticket_messages force row level security;
 create policy ticket_messages_select on public.ticket_messages for select
   using ((org_id = (select app.org_id())
           and exists (select from public.tickets t where t.id = ticket_id)
-          and (visibility = 'public' or (select app.is_desk_staff())))
+          and (visibility = 'public' or (select app.has_org_role('owner', 'admin', 'manager', 'agent'))))
          or (org_id = (select app.org_id()) and (select app.is_service()))
          or (select app.engine_trusts_metadata()));
 create policy ticket_messages_insert on public.ticket_messages for insert
   with check (org_id = (select app.org_id())
               and author_id = (select app.user_id())
               and exists (select from public.tickets t where t.id = ticket_id)
-              and (visibility = 'public' or (select app.is_desk_staff())));
+              and (visibility = 'public' or (select app.has_org_role('owner', 'admin', 'manager', 'agent'))));
 create policy ticket_messages_update on public.ticket_messages for update
-  using (org_id = (select app.org_id()) and author_id = (select app.user_id()) and (select app.is_desk_staff()))
-  with check (org_id = (select app.org_id()) and author_id = (select app.user_id()) and (select app.is_desk_staff()));
+  using (org_id = (select app.org_id()) and author_id = (select app.user_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')))
+  with check (org_id = (select app.org_id()) and author_id = (select app.user_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')));
 create policy ticket_messages_delete on public.ticket_messages for delete
   using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin')));
 

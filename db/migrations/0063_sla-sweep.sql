@@ -28,7 +28,7 @@ select app.install_row_triggers('public.sla_events');
 alter table public.sla_events enable row level security;
 alter table public.sla_events force row level security;
 create policy sla_events_select on public.sla_events for select
-  using ((org_id = (select app.org_id()) and (select app.is_desk_staff()) and exists (select from public.tickets t where t.id = ticket_id))
+  using ((org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')) and exists (select from public.tickets t where t.id = ticket_id))
          or (select app.engine_trusts_metadata()));
 create policy sla_events_insert on public.sla_events for insert
   with check (org_id = (select app.org_id()) and (select app.is_service()));
@@ -37,7 +37,7 @@ create policy sla_events_update on public.sla_events for update
   with check (org_id = (select app.org_id()) and (select app.is_service()));
 create policy sla_events_delete on public.sla_events for delete
   using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin')));
-grant select, delete on public.sla_events to workgrid_engine, workgrid_app;
+grant select on public.sla_events to workgrid_engine, workgrid_app;
 
 create table public.sla_escalation_rules (
   id uuid primary key default gen_random_uuid(),

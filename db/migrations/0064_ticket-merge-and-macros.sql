@@ -90,12 +90,12 @@ select app.install_row_triggers('public.ticket_macros');
 alter table public.ticket_macros enable row level security;
 alter table public.ticket_macros force row level security;
 create policy ticket_macros_select on public.ticket_macros for select
-  using ((org_id = (select app.org_id()) and (select app.is_desk_staff())) or (select app.engine_trusts_metadata()));
+  using ((org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent'))) or (select app.engine_trusts_metadata()));
 create policy ticket_macros_insert on public.ticket_macros for insert
-  with check (org_id = (select app.org_id()) and (select app.is_desk_staff()) and created_by = (select app.user_id()));
+  with check (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')) and created_by = (select app.user_id()));
 create policy ticket_macros_update on public.ticket_macros for update
-  using (org_id = (select app.org_id()) and (select app.is_desk_staff()))
-  with check (org_id = (select app.org_id()) and (select app.is_desk_staff()));
+  using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')))
+  with check (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')));
 create policy ticket_macros_delete on public.ticket_macros for delete
   using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager')) and deleted_at is not null);
 grant select, delete on public.ticket_macros to workgrid_engine, workgrid_app;

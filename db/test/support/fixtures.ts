@@ -99,7 +99,7 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
   },
   ticket_watchers: {
     writer: 'owner',
-    row: (o, v) => ({ org_id: o.orgId, ticket_id: o.ticketId, user_id: v === 0 ? o.users.agent : o.users.manager, created_by: o.users.owner }),
+    row: (o, v) => ({ org_id: o.orgId, ticket_id: o.ticketId, user_id: v === 0 ? o.users.agent : o.users.owner, created_by: o.users.owner }),
   },
   ticket_messages: {
     writer: 'owner',
@@ -175,8 +175,8 @@ export async function createOrg(tx: Tx, name: string): Promise<OrgFixture> {
   partial.tagId = (await insertRow(tx, 'tags', TENANT_TABLES.tags!.row(partial, 0))).id as string;
   partial.commentId = (await insertRow(tx, 'comments', TENANT_TABLES.comments!.row(partial, 0))).id as string;
   partial.webhookId = (await insertRow(tx, 'webhook_subscriptions', TENANT_TABLES.webhook_subscriptions!.row(partial, 0))).id as string;
-  partial.ticketId = (await insertRow(tx, 'tickets', TENANT_TABLES.tickets!.row(partial, 0))).id as string;
   partial.slaPolicyId = (await insertRow(tx, 'sla_policies', TENANT_TABLES.sla_policies!.row(partial, 0))).id as string;
+  partial.ticketId = (await insertRow(tx, 'tickets', TENANT_TABLES.tickets!.row(partial, 0))).id as string;
   const made = ['teams', 'tags', 'comments', 'webhook_subscriptions', 'tickets', 'sla_policies'];
   for (const [table, fixture] of Object.entries(TENANT_TABLES)) {
     if (!made.includes(table)) await insertRow(tx, table, fixture.row(partial, 0));

@@ -16,6 +16,7 @@ export const JOBS = {
   outboxEvent: 'outbox-event',
   notificationDigest: 'notification-digest',
   sideEffectSweep: 'side-effect-sweep',
+  slaSweep: 'sla-sweep',
   webhookDelivery: 'webhook-delivery',
   emailSend: 'email-send',
 } as const;

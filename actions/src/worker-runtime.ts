@@ -15,6 +15,7 @@ import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
 import { digestProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
+import { slaSweepProcessor } from './jobs/sla-sweep.job.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -96,6 +97,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     [QUEUES.maintenance]: {
       [JOBS.notificationDigest]: digestProcessor(maintenanceDeps) as Processor,
       [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
+      [JOBS.slaSweep]: slaSweepProcessor(maintenanceDeps) as Processor,
     },
   };
 

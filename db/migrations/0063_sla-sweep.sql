@@ -108,7 +108,7 @@ as $$
       from inserted i
       join candidates c on c.ticket_id = i.ticket_id and c.target = i.target and c.kind = i.kind
   ), rules as (
-    select n.ticket_id, r.action, r.reassign_team_id, r.reassign_user_id, r.created_at,
+    select n.ticket_id, n.target, n.kind, r.action, r.reassign_team_id, r.reassign_user_id, r.created_at,
            exists (select from public.org_memberships m
                     where m.org_id = n.org_id and m.user_id = r.reassign_user_id
                       and m.role in ('owner', 'admin', 'manager', 'agent')) as user_assignable
@@ -120,8 +120,8 @@ as $$
            case n.kind when 'warning' then 'sla.warning' else 'sla.breached' end,
            jsonb_build_object('sla_event_id', n.id, 'ticket_id', n.ticket_id, 'target', n.target, 'kind', n.kind,
                               'due_at', n.due_at,
-                              'notify_managers', exists (select from rules r where r.ticket_id = n.ticket_id
-                                                           and r.action = 'notify_managers')),
+                              'notify_managers', exists (select from rules r where r.ticket_id = n.ticket_id and r.target = n.target
+                                                           and r.kind = n.kind and r.action = 'notify_managers')),
            'sla.' || n.kind || ':' || n.ticket_id || ':' || n.target
       from new_events n
     on conflict (idempotency_key) do nothing

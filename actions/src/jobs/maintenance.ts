@@ -15,6 +15,8 @@ export const SCHEDULES = [
   { id: 'notification-digest-hourly', pattern: '0 * * * *', name: JOBS.notificationDigest, data: { frequency: 'hourly' } },
   { id: 'notification-digest-daily', pattern: '0 7 * * *', name: JOBS.notificationDigest, data: { frequency: 'daily' } },
   { id: 'side-effect-sweep', pattern: '*/5 * * * *', name: JOBS.sideEffectSweep, data: {} },
+  // Seconds field first: every 30 seconds.
+  { id: 'sla-sweep', pattern: '*/30 * * * * *', name: JOBS.slaSweep, data: {} },
 ] as const;
 
 interface Deps {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { actAs, actAsSuperuser, errorOf, inRollback, type Tx } from './support/database.ts';
 import { createOrg, sessionOf, type OrgFixture, type OrgRole } from './support/fixtures.ts';
@@ -262,6 +263,23 @@ describe('macros', () => {
       await actAs(tx, 'workgrid_engine', sessionOf(a, 'requester'));
       const refused = await errorOf(tx, (sp) => sp`select * from apply_macro(${ticket.id as string}, ${macro!.id as string})`);
       expect(refused.message).toBe('macro_not_found');
+    });
+  });
+});
+
+describe('service-desk demo seed', () => {
+  it('loads idempotently, numbering each demo ticket once', async () => {
+    const seeds = new URL('../seeds/', import.meta.url);
+    await inRollback(async (tx) => {
+      await actAsSuperuser(tx);
+      for (let round = 0; round < 2; round += 1) {
+        for (const file of readdirSync(seeds).filter((name) => name.endsWith('.sql')).sort()) await tx.unsafe(readFileSync(new URL(file, seeds), 'utf8'));
+      }
+      const acme = 'a0000000-0000-4000-8000-000000000000';
+      const tickets = await tx`select number, team_id, first_response_due_at is not null as scheduled from tickets where org_id = ${acme} order by number`;
+      expect(tickets.map((t) => Number(t.number))).toEqual([1, 2, 3]);
+      expect(tickets.every((t) => t.scheduled)).toBe(true);
+      expect((await tx`select last_number from app.ticket_counters where org_id = ${acme}`)[0]!.last_number).toBe('3');
     });
   });
 });

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql as superuser } from '../../../db/test/support/database.ts';
 import { createOrg, type OrgFixture, type OrgRole } from '../../../db/test/support/fixtures.ts';
 import type { EngineConfig } from '../src/config.ts';
 import { loadMetadataDirectory } from '../src/metadata.ts';
+import { snapshotPath } from '../src/snapshot.ts';
 import { asRole, gql, startEngine, type TestEngine } from './support/harness.ts';
 
 // The service desk through the real WorkGrid metadata: a requester raises a ticket, an agent works
@@ -133,3 +136,13 @@ function deskSuite(mode: string, overrides: Partial<EngineConfig>): void {
 
 deskSuite('RLS and metadata', {});
 deskSuite('metadata alone for queries', { sessionToSql: 'mutations' });
+
+describe('docs/service-desk.md', () => {
+  it('every GraphQL example validates against the committed user schema', () => {
+    const schema = buildSchema(readFileSync(snapshotPath('user'), 'utf8'));
+    const guide = readFileSync(join(METADATA_DIR, '..', '..', 'docs', 'service-desk.md'), 'utf8');
+    const blocks = [...guide.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    expect(blocks.length).toBeGreaterThan(4);
+    for (const block of blocks) expect(validate(schema, parse(block)).map((error) => error.message)).toEqual([]);
+  });
+});

@@ -57,6 +57,14 @@ const configSchema = z.object({
   EMAIL_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** How far a signed inbound timestamp may be from now (replay window), in seconds. */
   INBOUND_WEBHOOK_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  // --- Object storage (ticket attachments); without S3_ENDPOINT the upload actions answer storage_unavailable ---
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).default('workgrid'),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  /** Largest ticket attachment accepted, in bytes (25 MiB by default). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */

@@ -7,7 +7,7 @@ import { outboxEventProcessor } from '../src/jobs/outbox-event.ts';
 import { slaSweepProcessor } from '../src/jobs/sla-sweep.job.ts';
 import type { OutboxJobData } from '../src/outbox/relay.ts';
 import { QUEUES, type QueueName } from '../src/queues.ts';
-import { createTestOrg, superuserSql, type TestOrg } from './support/org.ts';
+import { asOrgUser, createDeskOrg, superuserSql, type DeskOrg, type TestOrg } from './support/org.ts';
 
 // The worker's side of the service desk, run directly (no relay: see worker.test.ts): the SLA sweep
 // records each warning and breach once whatever the number of runs and restarts, and a ticket's
@@ -25,29 +25,9 @@ const appSql = (): Sql => {
   return pool;
 };
 
-interface Desk extends TestOrg {
-  agent: string;
-  manager: string;
-  requester: string;
-}
-
-async function createDesk(label: string): Promise<Desk> {
-  const org = await createTestOrg(sql, label, 1);
-  const user = async (role: string) => {
-    const [row] = await sql`insert into users (email, display_name) values (${`${label}-${role}-${randomUUID().slice(0, 8)}@people.example`}, ${`${label} ${role}`}) returning id`;
-    await sql`insert into org_memberships (org_id, user_id, role) values (${org.orgId}, ${row!.id as string}, ${role})`;
-    return row!.id as string;
-  };
-  return { ...org, agent: await user('agent'), manager: await user('manager'), requester: await user('requester') };
-}
-
-/** Runs fn in a committed transaction as a user of the org, as the engine would. */
-async function asUser<T>(org: TestOrg, userId: string, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
-  return (await sql.begin(async (tx) => {
-    await tx`select set_config('hasura.user', ${JSON.stringify({ 'x-hasura-role': 'user', 'x-hasura-org-id': org.orgId, 'x-hasura-user-id': userId })}, true)`;
-    return fn(tx);
-  })) as T;
-}
+type Desk = DeskOrg;
+const createDesk = (label: string) => createDeskOrg(sql, label);
+const asUser = <T>(org: TestOrg, userId: string, fn: (tx: postgres.TransactionSql) => Promise<T>) => asOrgUser(sql, org.orgId, userId, fn);
 
 async function raiseTicket(desk: Desk, subject: string): Promise<string> {
   return asUser(desk, desk.requester, async (tx) => {

@@ -16,6 +16,7 @@ import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
 import { digestProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
 import { slaSweepProcessor } from './jobs/sla-sweep.job.ts';
+import { ticketSatisfactionHandlers } from './jobs/ticket-events.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -73,7 +74,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     backoff,
     leaseSeconds: config.OUTBOX_LEASE_SECONDS,
     webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1,
-    handlers: { ...(options.handlers ?? EFFECT_HANDLERS), ...identityEmailHandlers(box) },
+    handlers: { ...(options.handlers ?? EFFECT_HANDLERS), ...identityEmailHandlers(box), ...ticketSatisfactionHandlers(box) },
   });
   const webhookDelivery = webhookDeliveryProcessor({
     sql,

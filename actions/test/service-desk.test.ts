@@ -3,10 +3,16 @@ import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import postgres, { type Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { satisfactionToken, verifySatisfactionToken } from '../src/desk/satisfaction-token.ts';
+import { outboxTokenContext } from '../src/identity/emails.ts';
+import { SecretBox } from '../src/identity/secrets.ts';
 import { outboxEventProcessor } from '../src/jobs/outbox-event.ts';
+import { ticketSatisfactionHandlers } from '../src/jobs/ticket-events.ts';
 import { slaSweepProcessor } from '../src/jobs/sla-sweep.job.ts';
 import type { OutboxJobData } from '../src/outbox/relay.ts';
 import { QUEUES, type QueueName } from '../src/queues.ts';
+import { TEST_ACTIONS_SECRET, testConfig } from './support/config.ts';
 import { asOrgUser, createDeskOrg, superuserSql, type DeskOrg, type TestOrg } from './support/org.ts';
 
 // The worker's side of the service desk, run directly (no relay: see worker.test.ts): the SLA sweep
@@ -130,5 +136,53 @@ describe('ticket conversation side effects', () => {
     expect(of(desk.manager)).toEqual(['ticket.note', 'ticket.reply', 'ticket.reply']);
     expect(of(desk.agent)).toEqual(['ticket.reply']); // the requester's answer; not their own messages
     expect(JSON.stringify(notifications)).not.toContain(secret);
+  });
+});
+
+describe('satisfaction', () => {
+  const box = SecretBox.fromConfig(undefined, TEST_ACTIONS_SECRET);
+
+  it('emails a signed rating link on resolution, whose answer is stored on the ticket; forged, expired or early answers are refused', async () => {
+    const desk = await createDesk('Rate');
+    const ticketId = await raiseTicket(desk, 'Monitor is blurry');
+    await asUser(desk, desk.agent, async (tx) => {
+      await tx`update tickets set status = 'open' where id = ${ticketId}`;
+      await tx`update tickets set status = 'resolved' where id = ${ticketId}`;
+    });
+    const handlers = ticketSatisfactionHandlers(box);
+    const process = outboxEventProcessor({ sql: appSql(), queues, log: silent, backoff: { baseMs: 10, maxMs: 40 }, leaseSeconds: 60, handlers });
+    for (const event of await sql`select id, topic from outbox_events where payload ->> 'ticket_id' = ${ticketId} and topic = 'ticket.status_changed'`) {
+      await process({ data: { eventId: event.id as string, topic: event.topic as string }, attemptsMade: 0, opts: { attempts: 3 } } as Job<OutboxJobData>);
+    }
+    const [mail] = await sql`select template_key, variables from email_log where org_id = ${desk.orgId}`;
+    expect(mail!.template_key).toBe('ticket.satisfaction');
+    const link = (mail!.variables as { links: { url: { token_sealed: string; topic: string } } }).links.url;
+    const token = box.open(link.token_sealed, outboxTokenContext(link.topic));
+    expect(verifySatisfactionToken(box, token)).toBe(ticketId);
+    expect(JSON.stringify(mail!.variables)).not.toContain(token);
+
+    const app = buildApp(testConfig());
+    await app.ready();
+    try {
+      const rate = (input: Record<string, unknown>) => app.inject({
+        method: 'POST',
+        url: '/actions/rateTicket',
+        headers: { 'x-workgrid-actions-secret': TEST_ACTIONS_SECRET },
+        payload: { action: { name: 'rateTicket' }, input, session_variables: { 'x-hasura-role': 'anonymous' } },
+      });
+      const forged = `${ticketId}.${token.split('.')[1]!}.${'A'.repeat(43)}`;
+      const expired = satisfactionToken(box, ticketId, Date.now() - 31 * 86_400_000);
+      for (const bad of [forged, expired, token.replace(ticketId, desk.orgId)]) {
+        expect((await rate({ token: bad, rating: 1 })).json().extensions.code).toBe('satisfaction_token_invalid');
+      }
+      expect((await rate({ token, rating: 5, comment: 'Quick and friendly' })).json()).toEqual({ ok: true });
+      const [rated] = await sql`select satisfaction_rating, satisfaction_comment from tickets where id = ${ticketId}`;
+      expect(rated).toEqual({ satisfaction_rating: 5, satisfaction_comment: 'Quick and friendly' });
+
+      await asUser(desk, desk.agent, (tx) => tx`update tickets set status = 'open' where id = ${ticketId}`);
+      expect((await rate({ token, rating: 2 })).json().extensions.code).toBe('ticket_not_resolved');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Tx } from '../db-session.ts';
+import { satisfactionToken } from '../desk/satisfaction-token.ts';
 import { queueEmail } from '../email/send.job.ts';
+import { outboxTokenContext } from '../identity/emails.ts';
+import type { SecretBox } from '../identity/secrets.ts';
 import { wantsInApp } from './comment-mentions.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
 
@@ -113,3 +116,31 @@ export const slaEvent: EffectHandler = async (tx, event) => {
   await notifyInApp(tx, event, (row?.ids ?? []) as string[], eventType, title, ticket_id, { target, kind, due_at });
   return [];
 };
+
+export const TICKET_SATISFACTION_TEMPLATE = 'ticket.satisfaction';
+/** The console page that shows the rating form (the signed token goes in `?token=`). */
+export const SATISFACTION_PATH = '/satisfaction';
+
+const statusPayload = z.object({ ticket_id: z.uuid(), from: z.string(), to: z.string() });
+
+/**
+ * ticket.status_changed: on resolution, the requester is emailed a rating request whose link carries
+ * a signed token (desk/satisfaction-token.ts), sealed in the email log like every emailed token.
+ */
+export function ticketSatisfactionHandlers(box: SecretBox): Record<string, EffectHandler> {
+  return {
+    'ticket.status_changed': async (tx, event) => {
+      const parsed = statusPayload.safeParse(event.payload);
+      if (!parsed.success) throw new PermanentError(`ticket.status_changed payload: ${parsed.error.message}`);
+      if (parsed.data.to !== 'resolved') return [];
+      const [ticket] = await tx`select number::text as number, subject, requester_id from tickets where id = ${parsed.data.ticket_id}`;
+      if (!ticket) return [];
+      const token = satisfactionToken(box, parsed.data.ticket_id);
+      return queueEmail(tx, event, ticket.requester_id as string, TICKET_SATISFACTION_TEMPLATE, {
+        number: ticket.number as string,
+        subject: ticket.subject as string,
+        links: { url: { path: SATISFACTION_PATH, token_sealed: box.seal(token, outboxTokenContext(event.topic)), topic: event.topic } },
+      });
+    },
+  };
+}

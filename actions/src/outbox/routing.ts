@@ -10,6 +10,7 @@ const ROUTES: Record<string, QueueName> = {
   'sla.breached': QUEUES.notifications,
   'sla.warning': QUEUES.notifications,
   'ticket.message_created': QUEUES.notifications,
+  'ticket.status_changed': QUEUES.email,
   'webhook.disabled': QUEUES.notifications,
 };
 

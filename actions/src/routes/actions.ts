@@ -9,6 +9,7 @@ import { mfaActions } from './mfa.actions.ts';
 import { passwordActions } from './password.actions.ts';
 import { deadLetterActions } from './dead-letters.action.ts';
 import { ticketAttachmentActions } from './ticket-attachments.action.ts';
+import { ticketSatisfactionActions } from './ticket-satisfaction.action.ts';
 import { webhookActions, type WebhookActionOptions } from './webhooks.action.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 
@@ -37,4 +38,5 @@ export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app,
   await app.register(deadLetterActions, { identity });
   await app.register(webhookActions, { delivery, identity });
   await app.register(ticketAttachmentActions, { identity, store, maxBytes: attachmentMaxBytes });
+  await app.register(ticketSatisfactionActions, { identity });
 };

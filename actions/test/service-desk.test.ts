@@ -186,3 +186,31 @@ describe('satisfaction', () => {
     }
   });
 });
+
+describe('deskMetrics action', () => {
+  it('answers desk staff with the dashboard figures and refuses requesters', async () => {
+    const desk = await createDesk('Dash');
+    await raiseTicket(desk, 'Projector broken');
+    const app = buildApp(testConfig());
+    await app.ready();
+    try {
+      const metrics = (userId: string) => app.inject({
+        method: 'POST',
+        url: '/actions/deskMetrics',
+        headers: { 'x-workgrid-actions-secret': TEST_ACTIONS_SECRET },
+        payload: {
+          action: { name: 'deskMetrics' },
+          input: { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() },
+          session_variables: { 'x-hasura-role': 'user', 'x-hasura-org-id': desk.orgId, 'x-hasura-user-id': userId },
+        },
+      });
+      const answer = await metrics(desk.manager);
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json()).toMatchObject({ open_by_status: [{ key: 'new', count: 1 }], breaches: 0, satisfaction: { responses: 0, average: null } });
+      const refused = await metrics(desk.requester);
+      expect([refused.statusCode, refused.json().extensions.code]).toEqual([403, 'permission-denied']);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { membershipActions } from './membership.actions.ts';
 import { mfaActions } from './mfa.actions.ts';
 import { passwordActions } from './password.actions.ts';
 import { deadLetterActions } from './dead-letters.action.ts';
+import { deskMetricsActions } from './desk-metrics.action.ts';
 import { ticketAttachmentActions } from './ticket-attachments.action.ts';
 import { ticketSatisfactionActions } from './ticket-satisfaction.action.ts';
 import { webhookActions, type WebhookActionOptions } from './webhooks.action.ts';
@@ -39,4 +40,5 @@ export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app,
   await app.register(webhookActions, { delivery, identity });
   await app.register(ticketAttachmentActions, { identity, store, maxBytes: attachmentMaxBytes });
   await app.register(ticketSatisfactionActions, { identity });
+  await app.register(deskMetricsActions, { identity });
 };

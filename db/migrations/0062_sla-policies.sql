@@ -286,22 +286,47 @@ comment on function app.tg_tickets__sla() is
 create trigger _140_sla before insert or update of priority, category_id, status on public.tickets
   for each row execute function app.tg_tickets__sla();
 
--- Re-schedules the open tickets of a policy whose targets or calendar changed.
-create function app.tg_sla_policies__reschedule() returns trigger
-language plpgsql volatile security definer
+-- Re-schedules unresolved tickets of an org (only those under policies of one calendar, when given)
+-- after a policy or a calendar changed.
+create function app.sla_reschedule(target_org uuid, only_calendar uuid default null) returns void
+language sql volatile security definer
 set search_path = pg_catalog, public
 as $$
-begin
   update public.tickets t
      set first_response_due_at = s.first_response_due_at, first_response_warn_at = s.first_response_warn_at,
          resolution_due_at = s.resolution_due_at, resolution_warn_at = s.resolution_warn_at, sla_policy_id = s.sla_policy_id
     from public.tickets o
     cross join lateral app.ticket_sla_schedule(o) s
-   where t.id = o.id and o.org_id = new.org_id and o.status not in ('resolved', 'closed');
+   where t.id = o.id and o.org_id = target_org and o.status not in ('resolved', 'closed')
+     and (only_calendar is null
+          or o.sla_policy_id in (select p.id from public.sla_policies p where p.calendar_id = only_calendar))
+$$;
+comment on function app.sla_reschedule(uuid, uuid) is 'Recomputes the due times of an org''s unresolved tickets (of one calendar''s policies, when given).';
+revoke execute on function app.sla_reschedule(uuid, uuid) from public, workgrid_engine, workgrid_app;
+
+create function app.tg_sla_policies__reschedule() returns trigger
+language plpgsql volatile security definer
+set search_path = pg_catalog, public
+as $$
+begin
+  perform app.sla_reschedule(new.org_id);
   return null;
 end
 $$;
-comment on function app.tg_sla_policies__reschedule() is 'Recomputes the due times of the org''s unresolved tickets after a policy change.';
+comment on function app.tg_sla_policies__reschedule() is 'A policy added or changed: which policy applies, and its targets, may change for any unresolved ticket.';
 create trigger _600_reschedule after insert or update of priority, category_id, calendar_id, first_response_minutes,
   resolution_minutes, warn_at_percent on public.sla_policies
   for each row execute function app.tg_sla_policies__reschedule();
+
+create function app.tg_business_calendars__reschedule() returns trigger
+language plpgsql volatile security definer
+set search_path = pg_catalog, public
+as $$
+begin
+  perform app.sla_reschedule(new.org_id, new.id);
+  return null;
+end
+$$;
+comment on function app.tg_business_calendars__reschedule() is 'Working hours, holidays or time zone changed: the due times under its policies move.';
+create trigger _600_reschedule after update of time_zone, working_hours, holidays on public.business_calendars
+  for each row execute function app.tg_business_calendars__reschedule();

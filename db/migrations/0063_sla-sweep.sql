@@ -13,30 +13,20 @@ create table public.sla_events (
   due_at timestamptz not null,
   occurred_at timestamptz not null default now(),
   created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  version integer not null default 1,
   unique (ticket_id, target, kind),
   foreign key (org_id, ticket_id) references public.tickets (org_id, id) on delete cascade
 );
 comment on table public.sla_events is
   'SLA warnings (warn_at_percent of a target elapsed) and breaches (target passed): at most one per ticket, '
-  'target and kind. Written by app.sla_sweep() only.';
+  'target and kind. Append-only history written by app.sla_sweep() only (like activity_feed: no audit '
+  'trigger, no update or delete; each event also leaves its outbox event).';
 create index sla_events_org_id_idx on public.sla_events (org_id, occurred_at);
-
-select app.install_row_triggers('public.sla_events');
 
 alter table public.sla_events enable row level security;
 alter table public.sla_events force row level security;
 create policy sla_events_select on public.sla_events for select
   using ((org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin', 'manager', 'agent')) and exists (select from public.tickets t where t.id = ticket_id))
          or (select app.engine_trusts_metadata()));
-create policy sla_events_insert on public.sla_events for insert
-  with check (org_id = (select app.org_id()) and (select app.is_service()));
-create policy sla_events_update on public.sla_events for update
-  using (org_id = (select app.org_id()) and (select app.is_service()))
-  with check (org_id = (select app.org_id()) and (select app.is_service()));
-create policy sla_events_delete on public.sla_events for delete
-  using (org_id = (select app.org_id()) and (select app.has_org_role('owner', 'admin')));
 grant select on public.sla_events to workgrid_engine, workgrid_app;
 
 create table public.sla_escalation_rules (

@@ -149,6 +149,22 @@ describe('SLA scheduling', () => {
     });
   });
 
+  it('recomputes due times when the policy\'s calendar changes its hours', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const always = await calendar(tx, a, 'UTC', ALWAYS);
+      await policy(tx, a, { calendar_id: always });
+      const created = await ticket(tx, a);
+      await actAsSuperuser(tx, sessionOf(a, 'owner'));
+      // Closed on the ticket's start day (and every day): the first working minute is far away now.
+      await tx`update business_calendars set working_hours = '{"1": [["09:00", "10:00"]]}' where id = ${always}`;
+      const [after] = await tx`select first_response_due_at from tickets where id = ${created.id as string}`;
+      expect(minutesAfter(created.first_response_due_at, after!.first_response_due_at)).toBeGreaterThan(0);
+      const [{ weekday }] = (await tx`select extract(isodow from ${after!.first_response_due_at as Date} at time zone 'UTC')::int as weekday`) as unknown as [{ weekday: number }];
+      expect(weekday).toBe(1);
+    });
+  });
+
   it('stops the first-response clock at the first public desk reply', async () => {
     await inRollback(async (tx) => {
       const a = await createOrg(tx, 'Alpha');

@@ -55,6 +55,12 @@ describe.each(SERVICE_ROLES)('ticket visibility as %s', (role) => {
       await tx`update tickets set assignee_id = ${d.a.users.agent} where id = ${d.others}`;
       await actAs(tx, role, sessionOf(d.a, 'agent'));
       expect(await ids(tx, 'select id from tickets')).toContain(d.others);
+      await actAsSuperuser(tx);
+      await tx`update tickets set assignee_id = null where id = ${d.others}`;
+      // Another queue's ticket cannot be worked either: the update finds no row.
+      await actAs(tx, role, sessionOf(d.a, 'agent'));
+      expect((await tx`update tickets set priority = 'urgent' where id = ${d.others}`).count).toBe(0);
+      expect((await tx`update tickets set priority = 'urgent' where id = ${d.own}`).count).toBe(1);
 
       await actAs(tx, role, sessionOf(d.a, 'requester'));
       expect(await ids(tx, 'select id from tickets')).toEqual([d.a.ticketId, d.own].sort());

@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.ts';
 import { jwksRoutes } from './routes/jwks.ts';
 import { sessionCookieRoutes } from './routes/session-cookie.ts';
 import { inboundWebhookRoutes } from './routes/inbound-webhooks.ts';
+import { objectStoreFromConfig } from './storage/object-store.ts';
 
 export interface BuildOptions {
   /** Where log lines go (stdout by default); tests pass a capture stream. */
@@ -62,6 +63,8 @@ export function buildApp(config: Config, options: BuildOptions = {}): FastifyIns
     prefix: '/actions',
     secret: config.ACTIONS_SECRET,
     delivery: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_TARGETS, timeoutMs: config.WEBHOOK_TIMEOUT_MS },
+    store: objectStoreFromConfig(config),
+    attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
   });
   app.register(inboundWebhookRoutes, {
     prefix: '/webhooks',

@@ -63,6 +63,14 @@ const configSchema = z.object({
   RETENTION_AUTH_EVENT_DAYS: z.coerce.number().int().min(1).default(365),
   /** Days delivered outbox rows are kept; their idempotency keys are unique only that long. */
   RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(2).default(30),
+  // --- Object storage (ticket attachments); without S3_ENDPOINT the upload actions answer storage_unavailable ---
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).default('workgrid'),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  /** Largest ticket attachment accepted, in bytes (25 MiB by default). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
 });
 
 /** The worker serves no HTTP and is never called by the engine, so it gets no listener or secret. */

@@ -17,6 +17,7 @@ export const JOBS = {
   notificationDigest: 'notification-digest',
   sideEffectSweep: 'side-effect-sweep',
   retentionSweep: 'retention-sweep',
+  slaSweep: 'sla-sweep',
   webhookDelivery: 'webhook-delivery',
   emailSend: 'email-send',
 } as const;

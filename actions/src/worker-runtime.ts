@@ -15,6 +15,8 @@ import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
 import { digestProcessor, retentionProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
+import { slaSweepProcessor } from './jobs/sla-sweep.job.ts';
+import { ticketSatisfactionHandlers } from './jobs/ticket-events.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -72,7 +74,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     backoff,
     leaseSeconds: config.OUTBOX_LEASE_SECONDS,
     webhookAttempts: config.WEBHOOK_RETRY_DELAYS_MS.length + 1,
-    handlers: { ...(options.handlers ?? EFFECT_HANDLERS), ...identityEmailHandlers(box) },
+    handlers: { ...(options.handlers ?? EFFECT_HANDLERS), ...identityEmailHandlers(box), ...ticketSatisfactionHandlers(box) },
   });
   const webhookDelivery = webhookDeliveryProcessor({
     sql,
@@ -103,6 +105,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
       [JOBS.notificationDigest]: digestProcessor(maintenanceDeps) as Processor,
       [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
       [JOBS.retentionSweep]: retentionProcessor(maintenanceDeps) as Processor,
+      [JOBS.slaSweep]: slaSweepProcessor(maintenanceDeps) as Processor,
     },
   };
 

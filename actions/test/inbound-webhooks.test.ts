@@ -152,3 +152,46 @@ describe('unconfigured sources', () => {
     }
   });
 });
+
+describe('inbound email to the service desk', () => {
+  const received = (from: string, to: string, subject: string, text: string) =>
+    JSON.stringify({ type: 'email.received', data: { email_id: `re_${randomUUID()}`, from, to: [to], subject, text } });
+  const deliver = async (body: string) => (await post(app, '/webhooks/email', body, svix(body))).json();
+
+  it('raises a ticket from a member, files "[#n]" replies on it, and ignores strangers unless the org allows them', async () => {
+    const org = await createTestOrg(sql, 'Inbox', 1);
+    const inbox = `help-${randomUUID().slice(0, 8)}@desk.example`;
+    await sql`insert into settings (org_id, key, value) values (${org.orgId}, 'desk.inbound_address', ${sql.json(inbox)})`;
+    const [member] = await sql`select email from users where id = ${org.members[0]!}`;
+    const memberAddress = member!.email as string;
+
+    const first = received(`Mo Member <${memberAddress}>`, `Help Desk <${inbox}>`, 'Printer jammed', 'Third floor printer is jammed.');
+    expect(await deliver(first)).toEqual({ status: 'accepted' });
+    const [ticket] = await sql`select id, number, subject, channel, requester_id, status from tickets where org_id = ${org.orgId}`;
+    expect(ticket).toMatchObject({ subject: 'Printer jammed', channel: 'email', requester_id: org.members[0], status: 'new' });
+
+    await deliver(received(memberAddress, inbox, `Re: [#${String(ticket!.number)}] Printer jammed`, 'Still jammed.'));
+    const replies = await sql`select body, channel, visibility from ticket_messages where ticket_id = ${ticket!.id as string}`;
+    expect(replies).toEqual([{ body: 'Still jammed.', channel: 'email', visibility: 'public' }]);
+
+    const stranger = `stranger-${randomUUID().slice(0, 8)}@outside.example`;
+    await deliver(received(stranger, inbox, 'Hello', 'Who are you?'));
+    expect(await sql`select 1 from tickets where org_id = ${org.orgId}`).toHaveLength(1);
+    // "[#n]" of someone else's ticket does not reach it: a stranger or another member raises their own.
+    await sql`insert into settings (org_id, key, value) values (${org.orgId}, 'desk.email_creates_requesters', 'true')`;
+    await deliver(received(`Sam Stranger <${stranger}>`, inbox, `[#${String(ticket!.number)}] Hello`, 'Let me in'));
+    const [created] = await sql`
+      select t.subject, m.role from tickets t join users u on u.id = t.requester_id
+        join org_memberships m on m.user_id = u.id and m.org_id = t.org_id
+       where t.org_id = ${org.orgId} and u.email = ${stranger}`;
+    expect(created).toEqual({ subject: `[#${String(ticket!.number)}] Hello`, role: 'requester' });
+    expect(await sql`select 1 from ticket_messages where ticket_id = ${ticket!.id as string}`).toHaveLength(1);
+
+    // A delivery the provider retries is filed once.
+    const retried = received(memberAddress, inbox, 'Coffee machine', 'Empty again.');
+    const headers = svix(retried);
+    expect((await post(app, '/webhooks/email', retried, headers)).json()).toEqual({ status: 'accepted' });
+    expect((await post(app, '/webhooks/email', retried, headers)).json()).toEqual({ status: 'duplicate' });
+    expect(await sql`select 1 from tickets where org_id = ${org.orgId} and subject = 'Coffee machine'`).toHaveLength(1);
+  });
+});

@@ -10,7 +10,7 @@ const IDENTITY_TABLES = ['users', 'orgs'];
 const ENUM_TABLES = ['org_roles', 'entity_types'];
 const BOOKKEEPING_TABLES = ['pgmigrations'];
 /** Append-only tenant tables: written by triggers or as immutable history, never updated or deleted. */
-const APPEND_ONLY_TABLES = ['audit_log', 'outbox_events', 'activity_feed'];
+const APPEND_ONLY_TABLES = ['audit_log', 'outbox_events', 'activity_feed', 'sla_events'];
 const NO_AUDIT_TABLES = [...APPEND_ONLY_TABLES, 'users'];
 
 interface TableInfo {

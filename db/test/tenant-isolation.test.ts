@@ -112,4 +112,6 @@ const placeholderOrg: OrgFixture = {
   tagId: '',
   commentId: '',
   webhookId: '',
+  ticketId: '',
+  slaPolicyId: '',
 };

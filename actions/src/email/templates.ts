@@ -32,6 +32,21 @@ export const SYSTEM_TEMPLATES: Record<string, Record<string, Template>> = {
       text: 'Hello {{name}},\n\nYou have {{count}} new notifications:\n\n{{items}}',
     },
   },
+  // Service desk (jobs/ticket-events.ts). Replying keeps "[#number]" in the subject, which files the answer on the ticket.
+  'ticket.reply': {
+    en: {
+      subject: '[#{{number}}] {{subject}}',
+      html: '<p>Hello {{name}},</p><div style="white-space: pre-wrap">{{body}}</div><p><a href="{{url}}">View your request</a></p><p>Reply to this email to answer.</p>',
+      text: 'Hello {{name}},\n\n{{body}}\n\nView your request: {{url}}\n\nReply to this email to answer.',
+    },
+  },
+  'ticket.satisfaction': {
+    en: {
+      subject: '[#{{number}}] How did we do?',
+      html: '<p>Hello {{name}},</p><p>Your request "{{subject}}" was resolved. How satisfied are you with the help you got?</p><p><a href="{{url}}">Rate our answer</a></p>',
+      text: 'Hello {{name}},\n\nYour request "{{subject}}" was resolved. How satisfied are you with the help you got?\n\nRate our answer: {{url}}',
+    },
+  },
   // Identity emails (jobs/identity-emails.ts). Their links carry one-time tokens: see docs/security.md.
   'identity.verify_email': {
     en: {

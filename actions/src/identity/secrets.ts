@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /** A 256-bit random token with a readable prefix: `wgr_` refresh, `wgk_` API key, `wge_` emailed. */
 export function randomToken(prefix: string): string {
@@ -41,6 +41,12 @@ export class SecretBox {
     cipher.setAAD(Buffer.from(context));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return `v1.${iv.toString('base64url')}.${body.toString('base64url')}`;
+  }
+
+  /** HMAC-SHA256 of message (base64url) under a subkey of this box's key for `context`: signed links. */
+  mac(message: string, context: string): string {
+    const subkey = Buffer.from(hkdfSync('sha256', this.#key, 'workgrid mac', context, 32));
+    return createHmac('sha256', subkey).update(message).digest('base64url');
   }
 
   open(sealed: string, context: string): string {

@@ -16,6 +16,8 @@ export const SCHEDULES = [
   { id: 'notification-digest-daily', pattern: '0 7 * * *', name: JOBS.notificationDigest, data: { frequency: 'daily' } },
   { id: 'side-effect-sweep', pattern: '*/5 * * * *', name: JOBS.sideEffectSweep, data: {} },
   { id: 'retention-sweep', pattern: '17 * * * *', name: JOBS.retentionSweep, data: {} },
+  // Seconds field first: every 30 seconds.
+  { id: 'sla-sweep', pattern: '*/30 * * * * *', name: JOBS.slaSweep, data: {} },
 ] as const;
 
 /** How long, in days, rows stay after they expired or were used (RETENTION_* settings). */

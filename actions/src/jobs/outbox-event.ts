@@ -7,12 +7,16 @@ import type { OutboxJobData } from '../outbox/relay.ts';
 import { fanOutWebhooks } from '../webhooks/fan-out.ts';
 import { isIdentityTopic } from '../outbox/routing.ts';
 import { commentMentions } from './comment-mentions.ts';
+import { slaEvent, ticketMessageCreated } from './ticket-events.ts';
 import { webhookDisabled } from './webhook-disabled.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
 
 /** Database effects per topic. A topic without a handler only needs marking delivered. */
 export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
   'comment.created': commentMentions,
+  'sla.breached': slaEvent,
+  'sla.warning': slaEvent,
+  'ticket.message_created': ticketMessageCreated,
   'webhook.disabled': webhookDisabled,
 };
 

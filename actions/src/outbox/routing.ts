@@ -7,6 +7,10 @@ import { QUEUES, type QueueName } from '../queues.ts';
 const ROUTES: Record<string, QueueName> = {
   'comment.created': QUEUES.notifications,
   'invitation.created': QUEUES.email,
+  'sla.breached': QUEUES.notifications,
+  'sla.warning': QUEUES.notifications,
+  'ticket.message_created': QUEUES.notifications,
+  'ticket.status_changed': QUEUES.email,
   'webhook.disabled': QUEUES.notifications,
 };
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../problem.ts';
 import { contentId, verifyGithub, verifySlack, verifySvix, type Refusal } from '../inbound/verify.ts';
 import { applyEmailEvent } from '../email/provider-events.ts';
+import { applyInboundTicketEmail } from '../inbound/ticket-email.ts';
 
 export interface InboundWebhookOptions {
   githubSecret?: string | undefined;
@@ -40,7 +41,11 @@ export const inboundWebhookRoutes: FastifyPluginAsync<InboundWebhookOptions> = a
     const [recorded] = await app.sql`
       select app.record_inbound_webhook(${source}, ${verified.deliveryId}, ${verified.eventType}, ${app.sql.json(verified.payload as never)}) as fresh`;
     if (recorded?.fresh !== true) return reply.send({ status: 'duplicate' });
-    if (source === 'email') await applyEmailEvent(app.sql, verified.payload);
+    if (source === 'email' && verified.eventType === 'email.received') {
+      request.log.info({ outcome: await applyInboundTicketEmail(app.sql, verified.payload) }, 'inbound email filed');
+    } else if (source === 'email') {
+      await applyEmailEvent(app.sql, verified.payload);
+    }
     await app.sql`select app.complete_inbound_webhook(${source}, ${verified.deliveryId})`;
     return reply.send({ status: 'accepted' });
   };

@@ -35,6 +35,31 @@ export async function createTestOrg(sql: Sql, label: string, memberCount = 3): P
   return { orgId, owner, admin, members };
 }
 
+export interface DeskOrg extends TestOrg {
+  agent: string;
+  manager: string;
+  requester: string;
+}
+
+/** A committed org (createTestOrg with one member) plus an agent, a manager and a requester. */
+export async function createDeskOrg(sql: Sql, label: string): Promise<DeskOrg> {
+  const org = await createTestOrg(sql, label, 1);
+  const user = async (role: string) => {
+    const [row] = await sql`insert into users (email, display_name) values (${`${label}-${role}-${randomUUID().slice(0, 8)}@people.example`}, ${`${label} ${role}`}) returning id`;
+    await sql`insert into org_memberships (org_id, user_id, role) values (${org.orgId}, ${row!.id as string}, ${role})`;
+    return row!.id as string;
+  };
+  return { ...org, agent: await user('agent'), manager: await user('manager'), requester: await user('requester') };
+}
+
+/** Runs fn in a committed transaction as a user of the org, as the engine would. */
+export async function asOrgUser<T>(sql: Sql, orgId: string, userId: string, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
+  return (await sql.begin(async (tx) => {
+    await tx`select set_config('hasura.user', ${JSON.stringify({ 'x-hasura-role': 'user', 'x-hasura-org-id': orgId, 'x-hasura-user-id': userId })}, true)`;
+    return fn(tx);
+  })) as T;
+}
+
 /** Emits outbox events as the org (committed), returning their ids. */
 export async function emitEvents(sql: Sql, orgId: string, topic: string, keys: string[], payload: Record<string, unknown> = {}): Promise<string[]> {
   return (await sql.begin(async (tx) => {

@@ -16,6 +16,8 @@ export interface OrgFixture {
   tagId: string;
   commentId: string;
   webhookId: string;
+  ticketId: string;
+  slaPolicyId: string;
 }
 
 type Row = Record<string, string | boolean | null>;
@@ -87,6 +89,42 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     writer: 'service',
     row: (o) => ({ org_id: o.orgId, to_address: `${unique()}@people.example`, template_key: 'notification' }),
   },
+  request_categories: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, name: `Category ${unique()}`, created_by: o.users.owner }),
+  },
+  tickets: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, subject: 'Printer on fire', requester_id: o.users.requester, created_by: o.users.owner }),
+  },
+  ticket_watchers: {
+    writer: 'owner',
+    row: (o, v) => ({ org_id: o.orgId, ticket_id: o.ticketId, user_id: v === 0 ? o.users.agent : o.users.owner, created_by: o.users.owner }),
+  },
+  ticket_messages: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, ticket_id: o.ticketId, author_id: o.users.owner, visibility: 'internal', body: 'Checking the toner' }),
+  },
+  business_calendars: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, name: `Hours ${unique()}`, time_zone: 'Europe/Paris', created_by: o.users.owner }),
+  },
+  sla_policies: {
+    writer: 'owner',
+    row: (o, v) => ({ org_id: o.orgId, name: `Policy ${unique()}`, priority: v === 0 ? 'normal' : 'urgent', first_response_minutes: '60', resolution_minutes: '480', created_by: o.users.owner }),
+  },
+  sla_escalation_rules: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, policy_id: o.slaPolicyId, target: 'resolution', action: 'notify_managers', created_by: o.users.owner }),
+  },
+  sla_events: {
+    writer: 'service',
+    row: (o, v) => ({ org_id: o.orgId, ticket_id: o.ticketId, target: v === 0 ? 'first_response' : 'resolution', kind: 'breach', due_at: '2026-01-01T00:00:00Z' }),
+  },
+  ticket_macros: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, name: `Macro ${unique()}`, reply_body: 'Thanks, {{requester.name}}!', created_by: o.users.owner }),
+  },
   notification_preferences: {
     writer: 'owner',
     row: (o) => ({ org_id: o.orgId, user_id: o.users.owner, event_type: `test.${uniqueWord()}`, channel: 'email' }),
@@ -132,13 +170,16 @@ export async function createOrg(tx: Tx, name: string): Promise<OrgFixture> {
 
   // Triggers that emit outbox events require the org's session, as in real use.
   await actAsSuperuser(tx, { orgId, userId: users.owner });
-  const partial = { orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '', webhookId: '' };
+  const partial = { orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '', webhookId: '', ticketId: '', slaPolicyId: '' };
   partial.teamId = (await insertRow(tx, 'teams', TENANT_TABLES.teams!.row(partial, 0))).id as string;
   partial.tagId = (await insertRow(tx, 'tags', TENANT_TABLES.tags!.row(partial, 0))).id as string;
   partial.commentId = (await insertRow(tx, 'comments', TENANT_TABLES.comments!.row(partial, 0))).id as string;
   partial.webhookId = (await insertRow(tx, 'webhook_subscriptions', TENANT_TABLES.webhook_subscriptions!.row(partial, 0))).id as string;
+  partial.slaPolicyId = (await insertRow(tx, 'sla_policies', TENANT_TABLES.sla_policies!.row(partial, 0))).id as string;
+  partial.ticketId = (await insertRow(tx, 'tickets', TENANT_TABLES.tickets!.row(partial, 0))).id as string;
+  const made = ['teams', 'tags', 'comments', 'webhook_subscriptions', 'tickets', 'sla_policies'];
   for (const [table, fixture] of Object.entries(TENANT_TABLES)) {
-    if (!['teams', 'tags', 'comments', 'webhook_subscriptions'].includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
+    if (!made.includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
   }
   await tx`select app.emit_event('test.created', '{}'::jsonb, ${`test:${orgId}`}, ${orgId}::uuid)`;
   await actAsSuperuser(tx);

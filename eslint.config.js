@@ -14,4 +14,6 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js', 'vitest.config.ts', 'codegen.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  // Next.js requires default exports from its route files and its config.
+  { files: ['apps/web/next.config.ts', 'apps/web/src/app/**/{page,layout,not-found,error,loading}.tsx'], rules: { 'no-restricted-syntax': 'off' } },
 );

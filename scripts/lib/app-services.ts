@@ -6,6 +6,7 @@ import { logsDir, repoRoot, runDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
 import { isAlive, ownProcess, spawnDetached, stopOwnProcess } from './processes.ts';
 import { waitUntil } from './wait.ts';
+import { ensureWebBuild, webServerScript } from './web-build.ts';
 
 type PortVariable = 'ACTIONS_PORT' | 'ENGINE_PORT' | 'WEB_PORT';
 
@@ -27,11 +28,20 @@ export type AppService = (HttpService | BackgroundService) & {
   name: string;
   /** Repo-relative TypeScript entry point; the service is started only once it exists. */
   entry: string;
+  /** A service that runs a build's output with node instead of its entry with tsx. */
+  built?: {
+    /** Absolute path of the script node runs. */
+    script: string;
+    /** Builds it when missing or stale; true when it built. */
+    build: (say: (line: string) => void) => boolean;
+    /** What its command line shows once running (the process may retitle itself). */
+    processTitle: string;
+  };
   /** Variables the service reads under other names, derived from WorkGrid's environment. */
   env?: (env: NodeJS.ProcessEnv) => Record<string, string>;
 };
 
-/** WorkGrid's own processes, in start order; web becomes one more entry. */
+/** WorkGrid's own processes, in start order. */
 export const appServices: AppService[] = [
   { kind: 'http', name: 'actions', entry: 'actions/src/server.ts', portVariable: 'ACTIONS_PORT', links: (base) => [['Actions', base]] },
   { kind: 'background', name: 'worker', entry: 'actions/src/worker.ts', readyMessage: '"msg":"worker ready"' },
@@ -63,6 +73,25 @@ export const appServices: AppService[] = [
       HASURA_GRAPHQL_ENABLE_CONSOLE: 'true',
     }),
   },
+  {
+    kind: 'http',
+    name: 'web',
+    entry: 'apps/web/next.config.ts',
+    // Next.js retitles its process `next-server (vX)`, which replaces the script path in its command line.
+    built: { script: webServerScript, build: ensureWebBuild, processTitle: 'next-server' },
+    portVariable: 'WEB_PORT',
+    links: (base) => [['Web console', base]],
+    // The standalone Next.js server reads PORT and HOSTNAME; its API routes pass /v1/graphql on to
+    // the engine and /actions/auth/* to the actions service (apps/web/src/server/config.ts).
+    env: (env) => ({
+      PORT: env['WEB_PORT'] ?? '',
+      HOSTNAME: '127.0.0.1',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ENGINE_URL: `http://127.0.0.1:${env['ENGINE_PORT'] ?? ''}`,
+      ACTIONS_BASE_URL: `http://127.0.0.1:${env['ACTIONS_PORT'] ?? ''}`,
+    }),
+  },
 ];
 
 export function presentServices(): AppService[] {
@@ -76,27 +105,42 @@ export function serviceLinks(settings: Settings): [string, string][] {
   );
 }
 
-function serviceFiles(service: AppService): { entry: string; pidFile: string; logFile: string } {
+function serviceFiles(service: AppService): { entry: string; marker: string; pidFile: string; logFile: string } {
+  const entry = service.built?.script ?? join(repoRoot, service.entry);
   return {
-    entry: join(repoRoot, service.entry),
+    entry,
+    marker: service.built?.processTitle ?? entry,
     pidFile: join(runDir, `${service.name}.pid`),
     logFile: join(logsDir, `${service.name}.log`),
   };
 }
 
 function runningService(service: AppService): number | undefined {
-  const { entry, pidFile } = serviceFiles(service);
-  return ownProcess(pidFile, entry);
+  const { marker, pidFile } = serviceFiles(service);
+  return ownProcess(pidFile, marker);
 }
 
-/** Starts the service detached (unless it already runs) and waits until it is ready. */
-export async function startService(service: AppService, settings: Settings, env: NodeJS.ProcessEnv): Promise<'started' | 'running'> {
-  if (runningService(service) !== undefined) return 'running';
+/**
+ * Starts the service detached (unless it already runs) and waits until it is ready. A built service
+ * is built first when its build is missing or stale, and restarted when it was running the old one.
+ */
+export async function startService(
+  service: AppService,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  say: (line: string) => void = () => undefined,
+): Promise<'started' | 'running'> {
+  const rebuilt = service.built?.build(say) ?? false;
+  if (runningService(service) !== undefined) {
+    if (!rebuilt) return 'running';
+    await stopService(service);
+  }
   if (service.kind === 'http') await assertPortFree(settings[service.portVariable], service.portVariable);
   const { entry, pidFile, logFile } = serviceFiles(service);
   const logStart = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
   const serviceEnv = { ...env, ...(service.env?.(env) ?? {}) };
-  const pid = spawnDetached({ command: process.execPath, args: ['--import', 'tsx', entry], cwd: repoRoot, env: serviceEnv, logFile, pidFile });
+  const args = service.built ? [entry] : ['--import', 'tsx', entry];
+  const pid = spawnDetached({ command: process.execPath, args, cwd: repoRoot, env: serviceEnv, logFile, pidFile });
   const isReady =
     service.kind === 'http'
       ? async () => (await fetch(`http://127.0.0.1:${settings[service.portVariable]}/healthz`, { signal: AbortSignal.timeout(1_000) })).ok
@@ -111,6 +155,6 @@ export async function startService(service: AppService, settings: Settings, env:
 }
 
 export function stopService(service: AppService): Promise<boolean> {
-  const { entry, pidFile } = serviceFiles(service);
-  return stopOwnProcess(pidFile, entry);
+  const { marker, pidFile } = serviceFiles(service);
+  return stopOwnProcess(pidFile, marker);
 }

@@ -1,0 +1,154 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($invitationId: uuid!) {\n    resendInvitation(invitation_id: $invitationId) {\n      invitation_id\n      expires_at\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  query Mailbox {\n    email_log(order_by: { created_at: desc }, limit: 200) {\n      id\n      to_address\n      subject\n      template_key\n      status\n      provider\n      created_at\n      sent_at\n      error\n    }\n  }\n": typeof types.MailboxDocument,
+    "\n  query MailboxMessage($id: uuid!) {\n    email_log_by_pk(id: $id) {\n      id\n      to_address\n      subject\n      status\n      provider\n      template_key\n      created_at\n      sent_at\n      error\n      html_body\n      text_body\n    }\n  }\n": typeof types.MailboxMessageDocument,
+    "\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation ChallengeMfa($mfaToken: String!, $code: String!) {\n    challengeMfa(mfa_token: $mfaToken, code: $code) {\n      mfa_required\n      refresh_token\n    }\n  }\n": typeof types.ChallengeMfaDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String!, $orgName: String!) {\n    signUp(email: $email, password: $password, display_name: $displayName, org_name: $orgName) {\n      accepted\n      message\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ok\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query Notifications($where: notifications_bool_exp!) {\n    notifications(where: $where, order_by: { created_at: desc }, limit: 100) {\n      id\n      title\n      body\n      event_type\n      read_at\n      created_at\n      actor {\n        display_name\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: uuid!, $readAt: timestamptz) {\n    update_notifications_by_pk(pk_columns: { id: $id }, _set: { read_at: $readAt }) {\n      id\n      read_at\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead($readAt: timestamptz!) {\n    update_notifications(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }, _set: { read_at: $readAt }) {\n      affected_rows\n    }\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  query Viewer($userId: uuid!, $orgId: uuid!) {\n    me: users_by_pk(id: $userId) {\n      id\n      display_name\n      email\n    }\n    orgs(order_by: { name: asc }) {\n      id\n      name\n    }\n    membership: org_memberships(where: { user_id: { _eq: $userId }, org_id: { _eq: $orgId } }) {\n      id\n      role\n    }\n    unread: notifications_aggregate(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation SwitchOrganization($orgId: uuid!) {\n    switchOrganization(org_id: $orgId) {\n      refresh_token\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
+};
+const documents: Documents = {
+    "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": types.InvitationsDocument,
+    "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($invitationId: uuid!) {\n    resendInvitation(invitation_id: $invitationId) {\n      invitation_id\n      expires_at\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  query Mailbox {\n    email_log(order_by: { created_at: desc }, limit: 200) {\n      id\n      to_address\n      subject\n      template_key\n      status\n      provider\n      created_at\n      sent_at\n      error\n    }\n  }\n": types.MailboxDocument,
+    "\n  query MailboxMessage($id: uuid!) {\n    email_log_by_pk(id: $id) {\n      id\n      to_address\n      subject\n      status\n      provider\n      template_key\n      created_at\n      sent_at\n      error\n      html_body\n      text_body\n    }\n  }\n": types.MailboxMessageDocument,
+    "\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n": types.MembersDocument,
+    "\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation ChallengeMfa($mfaToken: String!, $code: String!) {\n    challengeMfa(mfa_token: $mfaToken, code: $code) {\n      mfa_required\n      refresh_token\n    }\n  }\n": types.ChallengeMfaDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String!, $orgName: String!) {\n    signUp(email: $email, password: $password, display_name: $displayName, org_name: $orgName) {\n      accepted\n      message\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ok\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query Notifications($where: notifications_bool_exp!) {\n    notifications(where: $where, order_by: { created_at: desc }, limit: 100) {\n      id\n      title\n      body\n      event_type\n      read_at\n      created_at\n      actor {\n        display_name\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: uuid!, $readAt: timestamptz) {\n    update_notifications_by_pk(pk_columns: { id: $id }, _set: { read_at: $readAt }) {\n      id\n      read_at\n    }\n  }\n": types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead($readAt: timestamptz!) {\n    update_notifications(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }, _set: { read_at: $readAt }) {\n      affected_rows\n    }\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  query Viewer($userId: uuid!, $orgId: uuid!) {\n    me: users_by_pk(id: $userId) {\n      id\n      display_name\n      email\n    }\n    orgs(order_by: { name: asc }) {\n      id\n      name\n    }\n    membership: org_memberships(where: { user_id: { _eq: $userId }, org_id: { _eq: $orgId } }) {\n      id\n      role\n    }\n    unread: notifications_aggregate(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation SwitchOrganization($orgId: uuid!) {\n    switchOrganization(org_id: $orgId) {\n      refresh_token\n    }\n  }\n": types.SwitchOrganizationDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($invitationId: uuid!) {\n    resendInvitation(invitation_id: $invitationId) {\n      invitation_id\n      expires_at\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($invitationId: uuid!) {\n    resendInvitation(invitation_id: $invitationId) {\n      invitation_id\n      expires_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mailbox {\n    email_log(order_by: { created_at: desc }, limit: 200) {\n      id\n      to_address\n      subject\n      template_key\n      status\n      provider\n      created_at\n      sent_at\n      error\n    }\n  }\n"): (typeof documents)["\n  query Mailbox {\n    email_log(order_by: { created_at: desc }, limit: 200) {\n      id\n      to_address\n      subject\n      template_key\n      status\n      provider\n      created_at\n      sent_at\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailboxMessage($id: uuid!) {\n    email_log_by_pk(id: $id) {\n      id\n      to_address\n      subject\n      status\n      provider\n      template_key\n      created_at\n      sent_at\n      error\n      html_body\n      text_body\n    }\n  }\n"): (typeof documents)["\n  query MailboxMessage($id: uuid!) {\n    email_log_by_pk(id: $id) {\n      id\n      to_address\n      subject\n      status\n      provider\n      template_key\n      created_at\n      sent_at\n      error\n      html_body\n      text_body\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChallengeMfa($mfaToken: String!, $code: String!) {\n    challengeMfa(mfa_token: $mfaToken, code: $code) {\n      mfa_required\n      refresh_token\n    }\n  }\n"): (typeof documents)["\n  mutation ChallengeMfa($mfaToken: String!, $code: String!) {\n    challengeMfa(mfa_token: $mfaToken, code: $code) {\n      mfa_required\n      refresh_token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($email: String!, $password: String!, $displayName: String!, $orgName: String!) {\n    signUp(email: $email, password: $password, display_name: $displayName, org_name: $orgName) {\n      accepted\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($email: String!, $password: String!, $displayName: String!, $orgName: String!) {\n    signUp(email: $email, password: $password, display_name: $displayName, org_name: $orgName) {\n      accepted\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($where: notifications_bool_exp!) {\n    notifications(where: $where, order_by: { created_at: desc }, limit: 100) {\n      id\n      title\n      body\n      event_type\n      read_at\n      created_at\n      actor {\n        display_name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($where: notifications_bool_exp!) {\n    notifications(where: $where, order_by: { created_at: desc }, limit: 100) {\n      id\n      title\n      body\n      event_type\n      read_at\n      created_at\n      actor {\n        display_name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($id: uuid!, $readAt: timestamptz) {\n    update_notifications_by_pk(pk_columns: { id: $id }, _set: { read_at: $readAt }) {\n      id\n      read_at\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: uuid!, $readAt: timestamptz) {\n    update_notifications_by_pk(pk_columns: { id: $id }, _set: { read_at: $readAt }) {\n      id\n      read_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead($readAt: timestamptz!) {\n    update_notifications(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }, _set: { read_at: $readAt }) {\n      affected_rows\n    }\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead($readAt: timestamptz!) {\n    update_notifications(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }, _set: { read_at: $readAt }) {\n      affected_rows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer($userId: uuid!, $orgId: uuid!) {\n    me: users_by_pk(id: $userId) {\n      id\n      display_name\n      email\n    }\n    orgs(order_by: { name: asc }) {\n      id\n      name\n    }\n    membership: org_memberships(where: { user_id: { _eq: $userId }, org_id: { _eq: $orgId } }) {\n      id\n      role\n    }\n    unread: notifications_aggregate(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer($userId: uuid!, $orgId: uuid!) {\n    me: users_by_pk(id: $userId) {\n      id\n      display_name\n      email\n    }\n    orgs(order_by: { name: asc }) {\n      id\n      name\n    }\n    membership: org_memberships(where: { user_id: { _eq: $userId }, org_id: { _eq: $orgId } }) {\n      id\n      role\n    }\n    unread: notifications_aggregate(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchOrganization($orgId: uuid!) {\n    switchOrganization(org_id: $orgId) {\n      refresh_token\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchOrganization($orgId: uuid!) {\n    switchOrganization(org_id: $orgId) {\n      refresh_token\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMAIL_TOPICS } from '../../../actions/src/identity/emails.ts';
+import { superuserSql } from '../../../actions/test/support/org.ts';
+import { adminSql, callAction, mailedToken, signedUpUser, STRONG_PASSWORD, uniqueEmail, type SignedUpUser } from '../../../actions/test/support/identity.ts';
+import { CHROMIUM, startConsoleStack, type ConsoleStack } from './support/console-stack.ts';
+import { deliverEmailOf } from './support/deliver-email.ts';
+
+// The console in Chromium against the real actions service and engine: what a person sees and
+// what the database then says.
+let stack: ConsoleStack;
+let owner: SignedUpUser;
+let orgName: string;
+const member = { email: uniqueEmail('console-member'), password: STRONG_PASSWORD, name: 'Mia Member' };
+const sql = superuserSql();
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await stack.browser.newContext({ baseURL: stack.baseUrl });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+async function signedIn(email: string, password: string): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, email, password);
+  await nav(page).waitFor();
+  return page;
+}
+
+// Debian's Chromium: `apt-get install -y chromium` (.ci/run installs it).
+describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
+  beforeAll(async () => {
+    stack = await startConsoleStack();
+    owner = await signedUpUser(stack.service, 'console-owner');
+    orgName = 'console-owner Inc';
+    // A member of the owner's org (and of no other), through an invitation like any real one.
+    const invited = await callAction(stack.service, 'inviteMember', { email: member.email, role: 'member' }, owner.session);
+    expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+    const token = await mailedToken(stack.service, EMAIL_TOPICS.invitation, member.email);
+    const accepted = await callAction(stack.service, 'acceptInvitation', { token, password: member.password, display_name: member.name });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await stack?.close();
+    await sql.end();
+    await adminSql.end();
+  });
+
+  it('shows why a sign-in with a wrong password fails, and stays on the sign-in page', async () => {
+    const page = await newPage();
+    await signIn(page, owner.email, 'not the right password at all');
+    await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe('Email or password is incorrect.');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('signs in to the dashboard of the org, and the session survives a reload through the httpOnly cookie', async () => {
+    const page = await signedIn(owner.email, owner.password);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === '__Host-workgrid_refresh')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(await page.evaluate('document.cookie')).toBe('');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto('/dashboard');
+    await page.waitForURL(/\/sign-in\?next=%2Fdashboard/);
+  });
+
+  it('lists a notification as unread and marks it read in the database', async () => {
+    const [row] = await sql<{ id: string }[]>`
+      insert into notifications (org_id, user_id, event_type, title, body)
+      values (${owner.orgId}, ${owner.userId}, 'test.console', 'Quarterly report is ready', 'Open it from the reports page.')
+      returning id`;
+    const page = await signedIn(owner.email, owner.password);
+    await expect.poll(() => nav(page).getByRole('link', { name: /Notifications/ }).textContent()).toContain('1');
+    await nav(page).getByRole('link', { name: /Notifications/ }).click();
+    const item = page.getByRole('listitem').filter({ hasText: 'Quarterly report is ready' });
+    await expect.poll(() => item.textContent()).toContain('(unread)');
+
+    await item.getByRole('button', { name: 'Mark read: Quarterly report is ready' }).click();
+    await item.getByRole('button', { name: 'Mark unread: Quarterly report is ready' }).waitFor();
+    const [after] = await sql<{ read_at: Date | null }[]>`select read_at from notifications where id = ${row!.id}`;
+    expect(after?.read_at).toBeInstanceOf(Date);
+    await expect.poll(() => page.getByText('Nothing unread.').count()).toBe(1);
+  });
+
+  it('sends an invitation whose email the developer mailbox then shows', async () => {
+    const invitee = uniqueEmail('console-invitee');
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'Invitations' }).click();
+    await page.getByLabel('Email').fill(invitee);
+    await page.getByLabel('Role').selectOption('agent');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`Invitation sent to ${invitee}.`);
+    const row = page.getByRole('row').filter({ hasText: invitee });
+    await expect.poll(() => row.textContent()).toContain('pending');
+    const [invitation] = await sql<{ role: string; org_id: string }[]>`select role, org_id from invitations where email = ${invitee}`;
+    expect(invitation).toEqual({ role: 'agent', org_id: owner.orgId });
+
+    await deliverEmailOf(stack.service, sql, EMAIL_TOPICS.invitation, invitee, stack.baseUrl);
+    await nav(page).getByRole('link', { name: 'Mailbox' }).click();
+    const mail = page.getByRole('row').filter({ hasText: invitee });
+    await expect.poll(() => mail.textContent()).toContain('sent');
+    await mail.getByRole('button').click();
+    const message = page.locator('section[aria-labelledby="message-heading"]');
+    await expect.poll(() => message.getByText(invitee).count()).toBe(1);
+    await expect.poll(() => message.locator('pre.text-body').textContent()).toContain(`${stack.baseUrl}/invitations/accept?token=`);
+    expect(await message.locator('iframe').getAttribute('sandbox')).toBe('');
+  });
+
+  it('keeps a member out of the admin screens', async () => {
+    const page = await signedIn(member.email, member.password);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    expect(await nav(page).getByRole('link', { name: 'Members' }).count()).toBe(0);
+
+    await page.goto('/admin/members');
+    await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe(`Only owners and admins of ${orgName} can open this page.`);
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_TOPICS } from '../../../actions/src/identity/emails.ts';
 import { superuserSql } from '../../../actions/test/support/org.ts';
+import { startReceiver } from '../../../actions/test/support/receiver.ts';
 import { adminSql, callAction, mailedToken, signedUpUser, STRONG_PASSWORD, uniqueEmail, type SignedUpUser } from '../../../actions/test/support/identity.ts';
 import { CHROMIUM, startConsoleStack, type ConsoleStack } from './support/console-stack.ts';
 import { deliverEmailOf } from './support/deliver-email.ts';
@@ -134,5 +135,65 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await page.goto('/admin/members');
     await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe(`Only owners and admins of ${orgName} can open this page.`);
     expect(await page.getByRole('table').count()).toBe(0);
+  });
+
+  it('creates a webhook showing its secret once, sends a signed test and redelivers it', async () => {
+    const receiver = await startReceiver();
+    try {
+      const page = await signedIn(owner.email, owner.password);
+      await nav(page).getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByLabel('URL').fill(receiver.url);
+      await page.getByLabel('Event types').fill('comment.created, webhook.test');
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      const secret = await page.getByLabel('Signing secret').textContent();
+      expect(secret?.length).toBeGreaterThan(20);
+
+      const row = page.getByRole('row').filter({ hasText: receiver.url });
+      await row.getByRole('button', { name: `Send test to ${receiver.url}` }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Test to' }).textContent()).toBe(`Test to ${receiver.url}: Delivery succeeded (HTTP 200).`);
+      expect(receiver.received).toHaveLength(1);
+      expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: 'webhook.test' });
+
+      const deliveries = page.locator('section[aria-labelledby="deliveries-heading"]');
+      await deliveries.getByRole('button', { name: 'Redeliver webhook.test' }).click();
+      await expect.poll(() => deliveries.getByRole('row').count()).toBe(3);
+      expect(receiver.received).toHaveLength(2);
+      expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('shows a new API key once, and revoking it makes the key useless', async () => {
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Reporting script');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const apiKey = (await page.getByLabel('New API key').textContent()) ?? '';
+    expect(apiKey).toMatch(/^wgk_/);
+    const exchange = () => callAction(stack.service, 'exchangeApiKey', { api_key: apiKey });
+    expect((await exchange()).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Revoke Reporting script' }).click();
+    await page.getByRole('row').filter({ hasText: 'Reporting script' }).getByText('revoked').waitFor();
+    expect(await exchange()).toMatchObject({ status: 401, body: { extensions: { code: 'api_key_invalid' } } });
+  });
+
+  it('changes a member\'s role and finds the change in the audit log by filter', async () => {
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'Members' }).click();
+    await page.getByLabel(`Role of ${member.name}`).selectOption('agent');
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe(`${member.name} is now agent.`);
+    const [membership] = await sql<{ role: string }[]>`
+      select m.role from org_memberships m join users u on u.id = m.user_id where u.email = ${member.email} and m.org_id = ${owner.orgId}`;
+    expect(membership?.role).toBe('agent');
+
+    await nav(page).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Table').fill('org_memberships');
+    await page.getByLabel('Change').selectOption('update');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const rows = page.getByRole('main').getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.nth(1).textContent()).toContain(owner.email);
   });
 });

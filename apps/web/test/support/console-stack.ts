@@ -29,7 +29,8 @@ export interface ConsoleStack {
  */
 export async function startConsoleStack(): Promise<ConsoleStack> {
   ensureWebBuild(() => undefined);
-  const service = await startService();
+  // Webhooks in the tests go to a receiver on loopback.
+  const service = await startService({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
   const actionsUrl = await service.app.listen({ port: 0, host: '127.0.0.1' });
   const engine = await startEngine(loadMetadataDirectory(METADATA_DIR), {
     jwtSecret: JSON.stringify({ jwk_url: `${actionsUrl}/.well-known/jwks.json`, audience: service.config.JWT_AUDIENCE, issuer: service.config.JWT_ISSUER }),

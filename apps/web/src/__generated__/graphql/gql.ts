@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
     "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n": typeof types.RevokeInvitationDocument,
@@ -23,11 +24,22 @@ type Documents = {
     "\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  query Webhooks {\n    webhook_subscriptions(order_by: { created_at: desc }) {\n      id\n      url\n      description\n      event_types\n      enabled\n      consecutive_failures\n      disabled_reason\n      created_at\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query WebhookDeliveries($subscriptionId: uuid!) {\n    webhook_deliveries(where: { subscription_id: { _eq: $subscriptionId } }, order_by: { created_at: desc }, limit: 50) {\n      id\n      event_type\n      status\n      attempts\n      response_code\n      error\n      created_at\n      last_attempt_at\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]!, $description: String) {\n    createWebhook(url: $url, event_types: $eventTypes, description: $description) {\n      id\n      secret\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation SetWebhookEnabled($id: uuid!, $enabled: Boolean!) {\n    update_webhook_subscriptions_by_pk(pk_columns: { id: $id }, _set: { enabled: $enabled }) {\n      id\n      enabled\n    }\n  }\n": typeof types.SetWebhookEnabledDocument,
+    "\n  mutation DeleteWebhook($id: uuid!) {\n    delete_webhook_subscriptions_by_pk(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation TestWebhook($subscriptionId: uuid!) {\n    testWebhook(subscription_id: $subscriptionId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n": typeof types.TestWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: uuid!) {\n    redeliverWebhook(delivery_id: $deliveryId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresInDays: Int) {\n    createApiKey(name: $name, scopes: $scopes, expires_in_days: $expiresInDays) {\n      id\n      api_key\n      prefix\n      scopes\n      expires_at\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($apiKeyId: uuid!) {\n    revokeApiKey(api_key_id: $apiKeyId) {\n      ok\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation ChallengeMfa($mfaToken: String!, $code: String!) {\n    challengeMfa(mfa_token: $mfaToken, code: $code) {\n      mfa_required\n      refresh_token\n    }\n  }\n": typeof types.ChallengeMfaDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $displayName: String!, $orgName: String!) {\n    signUp(email: $email, password: $password, display_name: $displayName, org_name: $orgName) {\n      accepted\n      message\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ok\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      accepted\n      message\n    }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, new_password: $newPassword) {\n      ok\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Notifications($where: notifications_bool_exp!) {\n    notifications(where: $where, order_by: { created_at: desc }, limit: 100) {\n      id\n      title\n      body\n      event_type\n      read_at\n      created_at\n      actor {\n        display_name\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: uuid!, $readAt: timestamptz) {\n    update_notifications_by_pk(pk_columns: { id: $id }, _set: { read_at: $readAt }) {\n      id\n      read_at\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead($readAt: timestamptz!) {\n    update_notifications(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }, _set: { read_at: $readAt }) {\n      affected_rows\n    }\n  }\n": typeof types.MarkAllNotificationsReadDocument,
@@ -35,6 +47,7 @@ type Documents = {
     "\n  mutation SwitchOrganization($orgId: uuid!) {\n    switchOrganization(org_id: $orgId) {\n      refresh_token\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
 };
 const documents: Documents = {
+    "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": types.InvitationsDocument,
     "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n": types.RevokeInvitationDocument,
@@ -44,11 +57,22 @@ const documents: Documents = {
     "\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  query Webhooks {\n    webhook_subscriptions(order_by: { created_at: desc }) {\n      id\n      url\n      description\n      event_types\n      enabled\n      consecutive_failures\n      disabled_reason\n      created_at\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query WebhookDeliveries($subscriptionId: uuid!) {\n    webhook_deliveries(where: { subscription_id: { _eq: $subscriptionId } }, order_by: { created_at: desc }, limit: 50) {\n      id\n      event_type\n      status\n      attempts\n      response_code\n      error\n      created_at\n      last_attempt_at\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]!, $description: String) {\n    createWebhook(url: $url, event_types: $eventTypes, description: $description) {\n      id\n      secret\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation SetWebhookEnabled($id: uuid!, $enabled: Boolean!) {\n    update_webhook_subscriptions_by_pk(pk_columns: { id: $id }, _set: { enabled: $enabled }) {\n      id\n      enabled\n    }\n  }\n": types.SetWebhookEnabledDocument,
+    "\n  mutation DeleteWebhook($id: uuid!) {\n    delete_webhook_subscriptions_by_pk(id: $id) {\n      id\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation TestWebhook($subscriptionId: uuid!) {\n    testWebhook(subscription_id: $subscriptionId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n": types.TestWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: uuid!) {\n    redeliverWebhook(delivery_id: $deliveryId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresInDays: Int) {\n    createApiKey(name: $name, scopes: $scopes, expires_in_days: $expiresInDays) {\n      id\n      api_key\n      prefix\n      scopes\n      expires_at\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($apiKeyId: uuid!) {\n    revokeApiKey(api_key_id: $apiKeyId) {\n      ok\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n": types.SignInDocument,
     "\n  mutation ChallengeMfa($mfaToken: String!, $code: String!) {\n    challengeMfa(mfa_token: $mfaToken, code: $code) {\n      mfa_required\n      refresh_token\n    }\n  }\n": types.ChallengeMfaDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $displayName: String!, $orgName: String!) {\n    signUp(email: $email, password: $password, display_name: $displayName, org_name: $orgName) {\n      accepted\n      message\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ok\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      accepted\n      message\n    }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, new_password: $newPassword) {\n      ok\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query Notifications($where: notifications_bool_exp!) {\n    notifications(where: $where, order_by: { created_at: desc }, limit: 100) {\n      id\n      title\n      body\n      event_type\n      read_at\n      created_at\n      actor {\n        display_name\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: uuid!, $readAt: timestamptz) {\n    update_notifications_by_pk(pk_columns: { id: $id }, _set: { read_at: $readAt }) {\n      id\n      read_at\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead($readAt: timestamptz!) {\n    update_notifications(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }, _set: { read_at: $readAt }) {\n      affected_rows\n    }\n  }\n": types.MarkAllNotificationsReadDocument,
@@ -70,6 +94,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -109,6 +137,42 @@ export function graphql(source: "\n  mutation RemoveMember($membershipId: uuid!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Webhooks {\n    webhook_subscriptions(order_by: { created_at: desc }) {\n      id\n      url\n      description\n      event_types\n      enabled\n      consecutive_failures\n      disabled_reason\n      created_at\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhook_subscriptions(order_by: { created_at: desc }) {\n      id\n      url\n      description\n      event_types\n      enabled\n      consecutive_failures\n      disabled_reason\n      created_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($subscriptionId: uuid!) {\n    webhook_deliveries(where: { subscription_id: { _eq: $subscriptionId } }, order_by: { created_at: desc }, limit: 50) {\n      id\n      event_type\n      status\n      attempts\n      response_code\n      error\n      created_at\n      last_attempt_at\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($subscriptionId: uuid!) {\n    webhook_deliveries(where: { subscription_id: { _eq: $subscriptionId } }, order_by: { created_at: desc }, limit: 50) {\n      id\n      event_type\n      status\n      attempts\n      response_code\n      error\n      created_at\n      last_attempt_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]!, $description: String) {\n    createWebhook(url: $url, event_types: $eventTypes, description: $description) {\n      id\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]!, $description: String) {\n    createWebhook(url: $url, event_types: $eventTypes, description: $description) {\n      id\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookEnabled($id: uuid!, $enabled: Boolean!) {\n    update_webhook_subscriptions_by_pk(pk_columns: { id: $id }, _set: { enabled: $enabled }) {\n      id\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation SetWebhookEnabled($id: uuid!, $enabled: Boolean!) {\n    update_webhook_subscriptions_by_pk(pk_columns: { id: $id }, _set: { enabled: $enabled }) {\n      id\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: uuid!) {\n    delete_webhook_subscriptions_by_pk(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: uuid!) {\n    delete_webhook_subscriptions_by_pk(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestWebhook($subscriptionId: uuid!) {\n    testWebhook(subscription_id: $subscriptionId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation TestWebhook($subscriptionId: uuid!) {\n    testWebhook(subscription_id: $subscriptionId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: uuid!) {\n    redeliverWebhook(delivery_id: $deliveryId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: uuid!) {\n    redeliverWebhook(delivery_id: $deliveryId) {\n      delivery_id\n      status\n      response_code\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresInDays: Int) {\n    createApiKey(name: $name, scopes: $scopes, expires_in_days: $expiresInDays) {\n      id\n      api_key\n      prefix\n      scopes\n      expires_at\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresInDays: Int) {\n    createApiKey(name: $name, scopes: $scopes, expires_in_days: $expiresInDays) {\n      id\n      api_key\n      prefix\n      scopes\n      expires_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($apiKeyId: uuid!) {\n    revokeApiKey(api_key_id: $apiKeyId) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($apiKeyId: uuid!) {\n    revokeApiKey(api_key_id: $apiKeyId) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      mfa_required\n      mfa_token\n      refresh_token\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -126,6 +190,14 @@ export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!, $displayName: String) {\n    acceptInvitation(token: $token, password: $password, display_name: $displayName) {\n      refresh_token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      accepted\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email) {\n      accepted\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, new_password: $newPassword) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, new_password: $newPassword) {\n      ok\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

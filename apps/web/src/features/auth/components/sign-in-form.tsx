@@ -85,6 +85,9 @@ export function SignInForm() {
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New to WorkGrid? <Link href="/sign-up">Create an account</Link>
       </p>
     </form>

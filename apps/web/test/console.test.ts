@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { generate } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_TOPICS } from '../../../actions/src/identity/emails.ts';
-import { superuserSql } from '../../../actions/test/support/org.ts';
+import { createTestOrg, superuserSql } from '../../../actions/test/support/org.ts';
 import { startReceiver } from '../../../actions/test/support/receiver.ts';
 import { adminSql, callAction, mailedToken, signedUpUser, STRONG_PASSWORD, uniqueEmail, type SignedUpUser } from '../../../actions/test/support/identity.ts';
 import { CHROMIUM, startConsoleStack, type ConsoleStack } from './support/console-stack.ts';
@@ -195,5 +196,34 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     const rows = page.getByRole('main').getByRole('table').getByRole('row');
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => rows.nth(1).textContent()).toContain(owner.email);
+  });
+
+  it('asks for the second factor when MFA is on, and signs in with a backup code', async () => {
+    const user = await signedUpUser(stack.service, 'console-mfa');
+    const enrollment = await callAction(stack.service, 'enrollMfa', {}, user.session);
+    const code = await generate({ secret: enrollment.body.secret!, epoch: Math.floor(Date.now() / 1000) });
+    const verified = await callAction(stack.service, 'verifyMfa', { code }, user.session);
+    const [backupCode] = verified.body.backup_codes!;
+
+    const page = await newPage();
+    await signIn(page, user.email, user.password);
+    await page.getByLabel('Verification code').fill('000000');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe('That code is not valid.');
+    await page.getByLabel('Verification code').fill(backupCode!);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('console-mfa Inc');
+  });
+
+  it('switches to another org of the user and shows what that org holds', async () => {
+    const other = await createTestOrg(sql, 'Elsewhere', 0);
+    await sql`insert into org_memberships (org_id, user_id, role) values (${other.orgId}, ${owner.userId}, 'member')`;
+    const page = await signedIn(owner.email, owner.password);
+    await page.getByLabel('Organization').selectOption({ label: 'Elsewhere' });
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Elsewhere');
+    expect(await nav(page).getByRole('link', { name: 'Members' }).count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Elsewhere');
   });
 });

@@ -14,24 +14,26 @@ export interface QueryState<Data> {
 
 /** Runs a typed query in the browser and again when its variables change or refetch is called. */
 export function useQuery<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): QueryState<Data> {
-  const [state, setState] = useState<Omit<QueryState<Data>, 'refetch'>>({ data: undefined, error: undefined, fetching: true });
-  const [generation, setGeneration] = useState(0);
   const key = JSON.stringify(variables);
+  const [state, setState] = useState<Omit<QueryState<Data>, 'refetch'> & { key: string }>({ data: undefined, error: undefined, fetching: true, key });
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let current = true;
-    setState((previous) => ({ ...previous, fetching: true }));
+    // A refetch keeps showing the data while it runs; other variables never show the old data.
+    setState((previous) => (previous.key === key ? { ...previous, fetching: true } : { data: undefined, error: undefined, fetching: true, key }));
     void graphqlClient
       .query(document, JSON.parse(key) as Variables)
       .toPromise()
       .then((result) => {
-        if (current) setState({ data: result.data, error: result.error ? fromCombinedError(result.error) : undefined, fetching: false });
+        if (current) setState({ data: result.data, error: result.error ? fromCombinedError(result.error) : undefined, fetching: false, key });
       });
     return () => {
       current = false;
     };
   }, [document, key, generation]);
   const refetch = useCallback(() => setGeneration((value) => value + 1), []);
-  return { ...state, refetch };
+  const fresh = state.key === key;
+  return { data: fresh ? state.data : undefined, error: fresh ? state.error : undefined, fetching: state.fetching || !fresh, refetch };
 }
 
 export type MutationOutcome<Data> = { ok: true; data: Data } | { ok: false; error: ConsoleError };

@@ -9,9 +9,9 @@ const UPSTREAM_TIMEOUT_MS = 30_000;
  * Passes a browser request on to an upstream service and its answer back unchanged (cookies
  * included), so the browser talks to one origin and the httpOnly session cookie stays first-party.
  */
-export async function forward(request: Request, target: string): Promise<Response> {
+export async function forward(request: Request, target: string, options: { omitHeaders?: string[] } = {}): Promise<Response> {
   const headers = new Headers(request.headers);
-  for (const name of REQUEST_HEADERS_DROPPED) headers.delete(name);
+  for (const name of [...REQUEST_HEADERS_DROPPED, ...(options.omitHeaders ?? [])]) headers.delete(name);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
   try {

@@ -80,10 +80,28 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
 
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
     await page.goto('/dashboard');
     await page.waitForURL(/\/sign-in\?next=%2Fdashboard/);
+  });
+
+  it('follows the system colour scheme until the theme menu pins one, across reloads', async () => {
+    const page = await newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/sign-in');
+    const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
+    expect(await background()).toBe('rgb(16, 19, 24)');
+    await page.getByLabel('Theme').selectOption('light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.reload();
+    expect(await background()).toBe('rgb(255, 255, 255)');
   });
 
   it('lists a notification as unread and marks it read in the database', async () => {

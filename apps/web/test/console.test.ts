@@ -244,4 +244,30 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Elsewhere');
   });
+
+  it('turns on two-step sign-in and changes the password, keeping this session and ending the others', async () => {
+    const user = await signedUpUser(stack.service, 'console-security');
+    const other = await callAction(stack.service, 'signIn', { email: user.email, password: user.password });
+    const page = await signedIn(user.email, user.password);
+    await nav(page).getByRole('link', { name: 'Security' }).click();
+
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    const secret = (await page.getByLabel('Authenticator key').textContent()) ?? '';
+    await page.getByLabel('Code from the app').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    expect(((await page.getByLabel('Backup codes').textContent()) ?? '').split(' ').length).toBeGreaterThanOrEqual(8);
+    const [factor] = await sql<{ enabled_at: Date | null }[]>`select enabled_at from app_private.mfa_factors where user_id = ${user.userId}`;
+    expect(factor?.enabled_at).toBeInstanceOf(Date);
+
+    const newPassword = 'a brand new passphrase 2027';
+    await page.getByLabel('Current password').fill(user.password);
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Password changed' }).count()).toBe(1);
+    expect((await callAction(stack.service, 'refreshToken', { refresh_token: other.body.refresh_token })).status).toBe(401);
+    expect((await callAction(stack.service, 'signIn', { email: user.email, password: user.password })).body.extensions?.code).toBe('invalid_credentials');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Account security');
+  });
 });

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(current_password: $currentPassword, new_password: $newPassword) {\n      refresh_token\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignOutAll {\n    signOutAll {\n      sessions_ended\n    }\n  }\n": typeof types.SignOutAllDocument,
+    "\n  mutation EnrollMfa {\n    enrollMfa {\n      secret\n      otpauth_url\n    }\n  }\n": typeof types.EnrollMfaDocument,
+    "\n  mutation VerifyMfa($code: String!) {\n    verifyMfa(code: $code) {\n      enabled\n      backup_codes\n    }\n  }\n": typeof types.VerifyMfaDocument,
+    "\n  mutation DisableMfa($code: String!) {\n    disableMfa(code: $code) {\n      enabled\n    }\n  }\n": typeof types.DisableMfaDocument,
     "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
     "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": typeof types.InviteMemberDocument,
@@ -47,6 +52,11 @@ type Documents = {
     "\n  mutation SwitchOrganization($orgId: uuid!) {\n    switchOrganization(org_id: $orgId) {\n      refresh_token\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(current_password: $currentPassword, new_password: $newPassword) {\n      refresh_token\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignOutAll {\n    signOutAll {\n      sessions_ended\n    }\n  }\n": types.SignOutAllDocument,
+    "\n  mutation EnrollMfa {\n    enrollMfa {\n      secret\n      otpauth_url\n    }\n  }\n": types.EnrollMfaDocument,
+    "\n  mutation VerifyMfa($code: String!) {\n    verifyMfa(code: $code) {\n      enabled\n      backup_codes\n    }\n  }\n": types.VerifyMfaDocument,
+    "\n  mutation DisableMfa($code: String!) {\n    disableMfa(code: $code) {\n      enabled\n    }\n  }\n": types.DisableMfaDocument,
     "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": types.InvitationsDocument,
     "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": types.InviteMemberDocument,
@@ -94,6 +104,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(current_password: $currentPassword, new_password: $newPassword) {\n      refresh_token\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(current_password: $currentPassword, new_password: $newPassword) {\n      refresh_token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutAll {\n    signOutAll {\n      sessions_ended\n    }\n  }\n"): (typeof documents)["\n  mutation SignOutAll {\n    signOutAll {\n      sessions_ended\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrollMfa {\n    enrollMfa {\n      secret\n      otpauth_url\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollMfa {\n    enrollMfa {\n      secret\n      otpauth_url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyMfa($code: String!) {\n    verifyMfa(code: $code) {\n      enabled\n      backup_codes\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyMfa($code: String!) {\n    verifyMfa(code: $code) {\n      enabled\n      backup_codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableMfa($code: String!) {\n    disableMfa(code: $code) {\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation DisableMfa($code: String!) {\n    disableMfa(code: $code) {\n      enabled\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -24,8 +24,11 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
-    label: 'Developer',
-    items: [{ href: '/api-keys', label: 'API keys' }],
+    label: 'Account',
+    items: [
+      { href: '/account', label: 'Security' },
+      { href: '/api-keys', label: 'API keys' },
+    ],
   },
   {
     label: 'Admin',

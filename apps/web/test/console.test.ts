@@ -270,4 +270,20 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Account security');
   });
+
+  it('lists a dead letter of the org and sends it back to the queue', async () => {
+    const [dead] = await sql<{ id: string }[]>`
+      insert into outbox_events (org_id, topic, idempotency_key, attempts, dead_at, last_error, available_at)
+      values (${owner.orgId}, 'test.console_dead', ${`test:console-dead:${owner.orgId}`}, 8, now(), 'receiver said 500', now() + interval '1 day')
+      returning id`;
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'Dead letters' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'test.console_dead' });
+    await expect.poll(() => row.textContent()).toContain('receiver said 500');
+    await row.getByRole('button', { name: 'Retry test.console_dead' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe('test.console_dead is back in the queue.');
+    await expect.poll(() => row.count()).toBe(0);
+    const [after] = await sql<{ dead_at: Date | null; attempts: number }[]>`select dead_at, attempts from outbox_events where id = ${dead!.id}`;
+    expect(after).toEqual({ dead_at: null, attempts: 0 });
+  });
 });

@@ -20,6 +20,8 @@ type Documents = {
     "\n  mutation VerifyMfa($code: String!) {\n    verifyMfa(code: $code) {\n      enabled\n      backup_codes\n    }\n  }\n": typeof types.VerifyMfaDocument,
     "\n  mutation DisableMfa($code: String!) {\n    disableMfa(code: $code) {\n      enabled\n    }\n  }\n": typeof types.DisableMfaDocument,
     "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query DeadLetters {\n    deadLetters(limit: 100) {\n      id\n      topic\n      attempts\n      last_error\n      created_at\n      dead_at\n    }\n  }\n": typeof types.DeadLettersDocument,
+    "\n  mutation RetryDelivery($eventId: uuid!) {\n    retryDelivery(event_id: $eventId) {\n      event_id\n      status\n    }\n  }\n": typeof types.RetryDeliveryDocument,
     "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
     "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n": typeof types.RevokeInvitationDocument,
@@ -58,6 +60,8 @@ const documents: Documents = {
     "\n  mutation VerifyMfa($code: String!) {\n    verifyMfa(code: $code) {\n      enabled\n      backup_codes\n    }\n  }\n": types.VerifyMfaDocument,
     "\n  mutation DisableMfa($code: String!) {\n    disableMfa(code: $code) {\n      enabled\n    }\n  }\n": types.DisableMfaDocument,
     "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query DeadLetters {\n    deadLetters(limit: 100) {\n      id\n      topic\n      attempts\n      last_error\n      created_at\n      dead_at\n    }\n  }\n": types.DeadLettersDocument,
+    "\n  mutation RetryDelivery($eventId: uuid!) {\n    retryDelivery(event_id: $eventId) {\n      event_id\n      status\n    }\n  }\n": types.RetryDeliveryDocument,
     "\n  query Invitations {\n    invitations(order_by: { created_at: desc }, limit: 200) {\n      id\n      email\n      role\n      expires_at\n      accepted_at\n      revoked_at\n      created_at\n      invited_by_user {\n        display_name\n      }\n    }\n  }\n": types.InvitationsDocument,
     "\n  mutation InviteMember($email: String!, $role: String, $message: String) {\n    inviteMember(email: $email, role: $role, message: $message) {\n      invitation_id\n      expires_at\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($invitationId: uuid!) {\n    revokeInvitation(invitation_id: $invitationId) {\n      ok\n    }\n  }\n": types.RevokeInvitationDocument,
@@ -128,6 +132,14 @@ export function graphql(source: "\n  mutation DisableMfa($code: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($where: audit_log_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_log(where: $where, order_by: [{ occurred_at: desc }, { id: desc }], limit: $limit, offset: $offset) {\n      id\n      action\n      table_name\n      row_id\n      changes\n      request_id\n      occurred_at\n      actor {\n        display_name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeadLetters {\n    deadLetters(limit: 100) {\n      id\n      topic\n      attempts\n      last_error\n      created_at\n      dead_at\n    }\n  }\n"): (typeof documents)["\n  query DeadLetters {\n    deadLetters(limit: 100) {\n      id\n      topic\n      attempts\n      last_error\n      created_at\n      dead_at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryDelivery($eventId: uuid!) {\n    retryDelivery(event_id: $eventId) {\n      event_id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RetryDelivery($eventId: uuid!) {\n    retryDelivery(event_id: $eventId) {\n      event_id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

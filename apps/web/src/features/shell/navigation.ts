@@ -37,6 +37,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: '/admin/members', label: 'Members' },
       { href: '/admin/invitations', label: 'Invitations' },
       { href: '/admin/webhooks', label: 'Webhooks' },
+      { href: '/admin/dead-letters', label: 'Dead letters' },
       { href: '/admin/audit-log', label: 'Audit log' },
       { href: '/admin/mailbox', label: 'Mailbox' },
     ],

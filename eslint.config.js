@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.data/**', '**/dist/**', '**/.next/**', '**/__generated__/**'] },
+  { ignores: ['**/node_modules/**', '.data/**', '**/dist/**', '**/.next/**', '**/.next-test/**', '**/__generated__/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@ import { logsDir, repoRoot, runDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
 import { isAlive, ownProcess, spawnDetached, stopOwnProcess } from './processes.ts';
 import { waitUntil } from './wait.ts';
-import { ensureWebBuild, webServerScript } from './web-build.ts';
+import { startBuild } from './web-build.ts';
 
 type PortVariable = 'ACTIONS_PORT' | 'ENGINE_PORT' | 'WEB_PORT';
 
@@ -78,7 +78,7 @@ export const appServices: AppService[] = [
     name: 'web',
     entry: 'apps/web/next.config.ts',
     // Next.js retitles its process `next-server (vX)`, which replaces the script path in its command line.
-    built: { script: webServerScript, build: ensureWebBuild, processTitle: 'next-server' },
+    built: { script: startBuild.serverScript, build: startBuild.ensure, processTitle: 'next-server' },
     portVariable: 'WEB_PORT',
     links: (base) => [['Web console', base]],
     // The standalone Next.js server reads PORT and HOSTNAME; its API routes pass /v1/graphql on to

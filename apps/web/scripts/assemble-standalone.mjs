@@ -4,6 +4,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const web = fileURLToPath(new URL('..', import.meta.url));
-const server = `${web}.next/standalone/apps/web`;
-cpSync(`${web}.next/static`, `${server}/.next/static`, { recursive: true });
+const dist = process.env.WEB_BUILD_DIR || '.next';
+const server = `${web}${dist}/standalone/apps/web`;
+cpSync(`${web}${dist}/static`, `${server}/${dist}/static`, { recursive: true });
 if (existsSync(`${web}public`)) cpSync(`${web}public`, `${server}/public`, { recursive: true });

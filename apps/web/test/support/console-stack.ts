@@ -7,8 +7,10 @@ import { startService, type TestService } from '../../../../actions/test/support
 import { startEngine, type TestEngine } from '../../../engine/test/support/harness.ts';
 import { loadMetadataDirectory } from '../../../engine/src/metadata.ts';
 import { freePort } from '../../../../scripts/lib/ports.ts';
-import { ensureWebBuild, webServerScript } from '../../../../scripts/lib/web-build.ts';
+import { webBuild } from '../../../../scripts/lib/web-build.ts';
 
+// Its own build folder: a test run never swaps the files under a console npm start is serving.
+const testBuild = webBuild('.next-test');
 const METADATA_DIR = fileURLToPath(new URL('../../../../hasura/metadata', import.meta.url));
 
 /** Debian's Chromium (apt-get install -y chromium); playwright-core downloads no browser. */
@@ -28,7 +30,7 @@ export interface ConsoleStack {
  * front of the real actions service and GraphQL engine on the test database, driven by Chromium.
  */
 export async function startConsoleStack(): Promise<ConsoleStack> {
-  ensureWebBuild(() => undefined);
+  testBuild.ensure(() => undefined);
   // Webhooks in the tests go to a receiver on loopback.
   const service = await startService({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
   const actionsUrl = await service.app.listen({ port: 0, host: '127.0.0.1' });
@@ -38,8 +40,8 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
   });
   const engineUrl = await engine.app.listen({ port: 0, host: '127.0.0.1' });
   const port = await freePort();
-  const server = spawn(process.execPath, [webServerScript], {
-    cwd: join(webServerScript, '..'),
+  const server = spawn(process.execPath, [testBuild.serverScript], {
+    cwd: join(testBuild.serverScript, '..'),
     env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ENGINE_URL: engineUrl, ACTIONS_BASE_URL: actionsUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -57,7 +57,7 @@ class SessionStore {
     return this.accept(await adoptRefreshToken(refreshToken));
   }
 
-  /** Moves to the session of another org (from switchOrganization), ending this one. */
+  /** Moves to a new session (answered by switchOrganization or changePassword), ending the cookie's current one. */
   async replace(refreshToken: string): Promise<Session> {
     await endCookieSession();
     return this.adopt(refreshToken);

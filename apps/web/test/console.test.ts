@@ -286,4 +286,17 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     const [after] = await sql<{ dead_at: Date | null; attempts: number }[]>`select dead_at, attempts from outbox_events where id = ${dead!.id}`;
     expect(after).toEqual({ dead_at: null, attempts: 0 });
   });
+
+  it('renames the org in its settings, and the shell shows the new name', async () => {
+    const user = await signedUpUser(stack.service, 'console-settings');
+    const page = await signedIn(user.email, user.password);
+    await nav(page).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Name').fill('Renamed Works');
+    await page.getByLabel('Time zone').fill('Europe/Zurich');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe('Settings saved.');
+    const [org] = await sql<{ name: string; timezone: string }[]>`select name, timezone from orgs where id = ${user.orgId}`;
+    expect(org).toEqual({ name: 'Renamed Works', timezone: 'Europe/Zurich' });
+    await expect.poll(() => page.getByRole('banner').textContent()).toContain('Renamed Works');
+  });
 });

@@ -31,6 +31,8 @@ type Documents = {
     "\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  query OrgSettings($orgId: uuid!) {\n    orgs_by_pk(id: $orgId) {\n      id\n      name\n      slug\n      timezone\n      locale\n      plan\n    }\n  }\n": typeof types.OrgSettingsDocument,
+    "\n  mutation UpdateOrg($orgId: uuid!, $name: String!, $timezone: String!, $locale: String!) {\n    update_orgs_by_pk(pk_columns: { id: $orgId }, _set: { name: $name, timezone: $timezone, locale: $locale }) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateOrgDocument,
     "\n  query Webhooks {\n    webhook_subscriptions(order_by: { created_at: desc }) {\n      id\n      url\n      description\n      event_types\n      enabled\n      consecutive_failures\n      disabled_reason\n      created_at\n    }\n  }\n": typeof types.WebhooksDocument,
     "\n  query WebhookDeliveries($subscriptionId: uuid!) {\n    webhook_deliveries(where: { subscription_id: { _eq: $subscriptionId } }, order_by: { created_at: desc }, limit: 50) {\n      id\n      event_type\n      status\n      attempts\n      response_code\n      error\n      created_at\n      last_attempt_at\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]!, $description: String) {\n    createWebhook(url: $url, event_types: $eventTypes, description: $description) {\n      id\n      secret\n    }\n  }\n": typeof types.CreateWebhookDocument,
@@ -71,6 +73,8 @@ const documents: Documents = {
     "\n  query Members($orgId: uuid!) {\n    org_memberships(where: { org_id: { _eq: $orgId } }, order_by: { created_at: asc }) {\n      id\n      role\n      title\n      created_at\n      user {\n        id\n        display_name\n        email\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation ChangeMemberRole($membershipId: uuid!, $role: String!) {\n    changeMemberRole(membership_id: $membershipId, role: $role) {\n      ok\n    }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  query OrgSettings($orgId: uuid!) {\n    orgs_by_pk(id: $orgId) {\n      id\n      name\n      slug\n      timezone\n      locale\n      plan\n    }\n  }\n": types.OrgSettingsDocument,
+    "\n  mutation UpdateOrg($orgId: uuid!, $name: String!, $timezone: String!, $locale: String!) {\n    update_orgs_by_pk(pk_columns: { id: $orgId }, _set: { name: $name, timezone: $timezone, locale: $locale }) {\n      id\n      name\n    }\n  }\n": types.UpdateOrgDocument,
     "\n  query Webhooks {\n    webhook_subscriptions(order_by: { created_at: desc }) {\n      id\n      url\n      description\n      event_types\n      enabled\n      consecutive_failures\n      disabled_reason\n      created_at\n    }\n  }\n": types.WebhooksDocument,
     "\n  query WebhookDeliveries($subscriptionId: uuid!) {\n    webhook_deliveries(where: { subscription_id: { _eq: $subscriptionId } }, order_by: { created_at: desc }, limit: 50) {\n      id\n      event_type\n      status\n      attempts\n      response_code\n      error\n      created_at\n      last_attempt_at\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation CreateWebhook($url: String!, $eventTypes: [String!]!, $description: String) {\n    createWebhook(url: $url, event_types: $eventTypes, description: $description) {\n      id\n      secret\n    }\n  }\n": types.CreateWebhookDocument,
@@ -176,6 +180,14 @@ export function graphql(source: "\n  mutation ChangeMemberRole($membershipId: uu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($membershipId: uuid!) {\n    removeMember(membership_id: $membershipId) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgSettings($orgId: uuid!) {\n    orgs_by_pk(id: $orgId) {\n      id\n      name\n      slug\n      timezone\n      locale\n      plan\n    }\n  }\n"): (typeof documents)["\n  query OrgSettings($orgId: uuid!) {\n    orgs_by_pk(id: $orgId) {\n      id\n      name\n      slug\n      timezone\n      locale\n      plan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrg($orgId: uuid!, $name: String!, $timezone: String!, $locale: String!) {\n    update_orgs_by_pk(pk_columns: { id: $orgId }, _set: { name: $name, timezone: $timezone, locale: $locale }) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrg($orgId: uuid!, $name: String!, $timezone: String!, $locale: String!) {\n    update_orgs_by_pk(pk_columns: { id: $orgId }, _set: { name: $name, timezone: $timezone, locale: $locale }) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

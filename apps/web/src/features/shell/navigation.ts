@@ -34,6 +34,7 @@ export const NAV_SECTIONS: NavSection[] = [
     label: 'Admin',
     adminOnly: true,
     items: [
+      { href: '/admin/settings', label: 'Settings' },
       { href: '/admin/members', label: 'Members' },
       { href: '/admin/invitations', label: 'Invitations' },
       { href: '/admin/webhooks', label: 'Webhooks' },

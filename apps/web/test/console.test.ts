@@ -122,7 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await expect.poll(() => page.getByText('Nothing unread.').count()).toBe(1);
   });
 
-  it('sends an invitation whose email the developer mailbox then shows', async () => {
+  it('sends an invitation whose email the developer mailbox shows, and whose link lets the invitee join', async () => {
     const invitee = uniqueEmail('console-invitee');
     const page = await signedIn(owner.email, owner.password);
     await nav(page).getByRole('link', { name: 'Invitations' }).click();
@@ -144,6 +144,17 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await expect.poll(() => message.getByText(invitee).count()).toBe(1);
     await expect.poll(() => message.locator('pre.text-body').textContent()).toContain(`${stack.baseUrl}/invitations/accept?token=`);
     expect(await message.locator('iframe').getAttribute('sandbox')).toBe('');
+
+    // The invitee follows the link from the email and lands in the org as an agent.
+    const link = /https?:\/\/\S+\/invitations\/accept\?token=\S+/.exec((await message.locator('pre.text-body').textContent()) ?? '')?.[0];
+    const invitePage = await newPage();
+    await invitePage.goto(link!);
+    await invitePage.getByLabel('Your name (new accounts)').fill('Ivy Invitee');
+    await invitePage.getByLabel('Password').fill(STRONG_PASSWORD);
+    await invitePage.getByRole('button', { name: 'Accept invitation' }).click();
+    await expect.poll(() => invitePage.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    await expect.poll(() => invitePage.getByRole('main').textContent()).toContain('Ivy Invitee');
+    await expect.poll(() => invitePage.getByRole('main').textContent()).toContain(', agent.');
   });
 
   it('keeps a member out of the admin screens', async () => {
@@ -298,5 +309,23 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     const [org] = await sql<{ name: string; timezone: string }[]>`select name, timezone from orgs where id = ${user.orgId}`;
     expect(org).toEqual({ name: 'Renamed Works', timezone: 'Europe/Zurich' });
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('Renamed Works');
+  });
+
+  it('signs up, verifies the address through the emailed link, then signs in to the new org', async () => {
+    const email = uniqueEmail('console-signup');
+    const page = await newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('Your name').fill('Sam Signup');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(STRONG_PASSWORD);
+    await page.getByLabel('Organization name').fill('Signup Studio');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('main').getByRole('status').waitFor();
+
+    const token = await mailedToken(stack.service, EMAIL_TOPICS.verifyEmail, email);
+    await page.goto(`/verify-email?token=${encodeURIComponent(token)}`);
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toContain('Your email address is verified.');
+    await signIn(page, email, STRONG_PASSWORD);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Signup Studio');
   });
 });

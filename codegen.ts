@@ -1,16 +1,19 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Typed documents for the console (apps/web) from the committed SDL of role "user" — the role the
-// console talks as. Regenerate the SDL with `npm run schema:snapshot` when metadata or migrations change.
+// console talks as — merged with role "anonymous" for the sign-in, sign-up and invitation actions.
+// Regenerate the SDL with `npm run schema:snapshot` when metadata or migrations change, then run
+// `npm run codegen` and commit apps/web/src/__generated__ (lint type-checks the console against it).
 const config: CodegenConfig = {
-  schema: 'apps/engine/schema/user.graphql',
+  schema: ['apps/engine/schema/user.graphql', 'apps/engine/schema/anonymous.graphql'],
   documents: ['apps/web/**/*.{ts,tsx}', '!apps/web/**/__generated__/**', '!**/node_modules/**'],
   ignoreNoDocuments: true,
   generates: {
     'apps/web/src/__generated__/graphql/': {
       preset: 'client',
       config: {
-        emitLegacyCommonJSImports: false,
+        // Extensionless relative imports: the console's bundler (Turbopack) resolves those, not `./gql.js`.
+        emitLegacyCommonJSImports: true,
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: {

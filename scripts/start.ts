@@ -36,7 +36,7 @@ runMain(async () => {
 
   const env = { ...process.env, ...config.variables };
   for (const service of presentServices()) {
-    const outcome = await startService(service, config.settings, env);
+    const outcome = await startService(service, config.settings, env, say);
     say(`✓ ${service.name} service ${outcome === 'started' ? 'started' : 'already running'}`);
   }
   say(renderBanner({ links: bannerLinks(config), demo: readDemoLogins() }));

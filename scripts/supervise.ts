@@ -26,7 +26,9 @@ const log = (level: number, msg: string, fields: Record<string, unknown>) =>
 
 function start(): void {
   const startedAt = Date.now();
-  const running = spawn(process.execPath, ['--import', 'tsx', entry!], { stdio: 'inherit', env: process.env });
+  // TypeScript entries run through tsx; a build's output (the console's server.js) runs as it is.
+  const args = entry!.endsWith('.ts') ? ['--import', 'tsx', entry!] : [entry!];
+  const running = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
   child = running;
   if (running.pid !== undefined) writeFileSync(pidFile!, `${running.pid}\n`);
   running.on('exit', (code, signal) => {

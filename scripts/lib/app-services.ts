@@ -6,6 +6,7 @@ import { logsDir, repoRoot, runDir } from './paths.ts';
 import { assertPortFree } from './ports.ts';
 import { isAlive, ownProcess, spawnDetached, stopOwnProcess } from './processes.ts';
 import { waitUntil } from './wait.ts';
+import { startBuild } from './web-build.ts';
 
 type PortVariable = 'ACTIONS_PORT' | 'ENGINE_PORT' | 'WEB_PORT';
 
@@ -27,11 +28,20 @@ export type AppService = (HttpService | BackgroundService) & {
   name: string;
   /** Repo-relative TypeScript entry point; the service is started only once it exists. */
   entry: string;
+  /** A service that runs a build's output with node instead of its entry with tsx. */
+  built?: {
+    /** Absolute path of the script node runs. */
+    script: string;
+    /** Builds it when missing or stale; true when it built. */
+    build: (say: (line: string) => void) => boolean;
+    /** What its command line shows once running (the process may retitle itself). */
+    processTitle: string;
+  };
   /** Variables the service reads under other names, derived from WorkGrid's environment. */
   env?: (env: NodeJS.ProcessEnv) => Record<string, string>;
 };
 
-/** WorkGrid's own processes, in start order; web becomes one more entry. */
+/** WorkGrid's own processes, in start order. */
 export const appServices: AppService[] = [
   { kind: 'http', name: 'actions', entry: 'actions/src/server.ts', portVariable: 'ACTIONS_PORT', links: (base) => [['Actions', base]] },
   { kind: 'background', name: 'worker', entry: 'actions/src/worker.ts', readyMessage: '"msg":"worker ready"' },
@@ -63,6 +73,25 @@ export const appServices: AppService[] = [
       HASURA_GRAPHQL_ENABLE_CONSOLE: 'true',
     }),
   },
+  {
+    kind: 'http',
+    name: 'web',
+    entry: 'apps/web/next.config.ts',
+    // Next.js retitles its process `next-server (vX)`, which replaces the script path in its command line.
+    built: { script: startBuild.serverScript, build: startBuild.ensure, processTitle: 'next-server' },
+    portVariable: 'WEB_PORT',
+    links: (base) => [['Web console', base]],
+    // The standalone Next.js server reads PORT and HOSTNAME; its API routes pass /v1/graphql on to
+    // the engine and /actions/auth/* to the actions service (apps/web/src/server/config.ts).
+    env: (env) => ({
+      PORT: env['WEB_PORT'] ?? '',
+      HOSTNAME: '127.0.0.1',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ENGINE_URL: `http://127.0.0.1:${env['ENGINE_PORT'] ?? ''}`,
+      ACTIONS_BASE_URL: `http://127.0.0.1:${env['ACTIONS_PORT'] ?? ''}`,
+    }),
+  },
 ];
 
 export function presentServices(): AppService[] {
@@ -82,9 +111,11 @@ const supervisorEntry = join(repoRoot, 'scripts', 'supervise.ts');
 const SUPERVISOR_STOP_TIMEOUT_MS = 40_000;
 
 function serviceFiles(service: AppService) {
-  const entry = join(repoRoot, service.entry);
+  const entry = service.built?.script ?? join(repoRoot, service.entry);
   return {
     entry,
+    /** What the service's own command line contains. */
+    marker: service.built?.processTitle ?? entry,
     pidFile: join(runDir, `${service.name}.pid`),
     logFile: join(logsDir, `${service.name}.log`),
     supervisorPidFile: join(runDir, `${service.name}.supervisor.pid`),
@@ -95,16 +126,27 @@ function serviceFiles(service: AppService) {
 
 /** The supervisor's pid, or the service's own when one runs unsupervised (started by an older npm start). */
 function runningService(service: AppService): number | undefined {
-  const { entry, pidFile, supervisorPidFile, supervisorMarker } = serviceFiles(service);
-  return ownProcess(supervisorPidFile, supervisorMarker) ?? ownProcess(pidFile, entry);
+  const { marker, pidFile, supervisorPidFile, supervisorMarker } = serviceFiles(service);
+  return ownProcess(supervisorPidFile, supervisorMarker) ?? ownProcess(pidFile, marker);
 }
 
 /**
  * Starts the service under its supervisor, detached (unless it already runs), and waits until it is
- * ready. A service that exits before it is ready fails the start, and its supervisor is stopped.
+ * ready. A built service is built first when its build is missing or stale, and restarted when it was
+ * running the old one. A service that exits before it is ready fails the start, and its supervisor
+ * is stopped.
  */
-export async function startService(service: AppService, settings: Settings, env: NodeJS.ProcessEnv): Promise<'started' | 'running'> {
-  if (runningService(service) !== undefined) return 'running';
+export async function startService(
+  service: AppService,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  say: (line: string) => void = () => undefined,
+): Promise<'started' | 'running'> {
+  const rebuilt = service.built?.build(say) ?? false;
+  if (runningService(service) !== undefined) {
+    if (!rebuilt) return 'running';
+    await stopService(service);
+  }
   if (service.kind === 'http') await assertPortFree(settings[service.portVariable], service.portVariable);
   const { entry, pidFile, logFile, supervisorPidFile } = serviceFiles(service);
   const logStart = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
@@ -139,8 +181,8 @@ export async function startService(service: AppService, settings: Settings, env:
 
 /** Stops the supervisor (which stops its service and restarts nothing), then any service left over. */
 export async function stopService(service: AppService): Promise<boolean> {
-  const { entry, pidFile, supervisorPidFile, supervisorMarker } = serviceFiles(service);
+  const { marker, pidFile, supervisorPidFile, supervisorMarker } = serviceFiles(service);
   const supervised = await stopOwnProcess(supervisorPidFile, supervisorMarker, SUPERVISOR_STOP_TIMEOUT_MS);
-  const unsupervised = await stopOwnProcess(pidFile, entry);
+  const unsupervised = await stopOwnProcess(pidFile, marker);
   return supervised || unsupervised;
 }

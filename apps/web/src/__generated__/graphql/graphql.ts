@@ -1,0 +1,1413 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Boolean expression to compare columns of type "Boolean". All fields are combined with logical 'AND'. */
+export type Boolean_Comparison_Exp = {
+  _eq?: boolean | null | undefined;
+  _gt?: boolean | null | undefined;
+  _gte?: boolean | null | undefined;
+  _in?: Array<boolean> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: boolean | null | undefined;
+  _lte?: boolean | null | undefined;
+  _neq?: boolean | null | undefined;
+  _nin?: Array<boolean> | null | undefined;
+};
+
+/** Boolean expression to compare columns of type "Int". All fields are combined with logical 'AND'. */
+export type Int_Comparison_Exp = {
+  _eq?: number | null | undefined;
+  _gt?: number | null | undefined;
+  _gte?: number | null | undefined;
+  _in?: Array<number> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: number | null | undefined;
+  _lte?: number | null | undefined;
+  _neq?: number | null | undefined;
+  _nin?: Array<number> | null | undefined;
+};
+
+/** Boolean expression to compare columns of type "String". All fields are combined with logical 'AND'. */
+export type String_Comparison_Exp = {
+  _eq?: string | null | undefined;
+  _gt?: string | null | undefined;
+  _gte?: string | null | undefined;
+  _ilike?: string | null | undefined;
+  _in?: Array<string> | null | undefined;
+  _iregex?: string | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _like?: string | null | undefined;
+  _lt?: string | null | undefined;
+  _lte?: string | null | undefined;
+  _neq?: string | null | undefined;
+  _nilike?: string | null | undefined;
+  _nin?: Array<string> | null | undefined;
+  _niregex?: string | null | undefined;
+  _nlike?: string | null | undefined;
+  _nregex?: string | null | undefined;
+  _nsimilar?: string | null | undefined;
+  _regex?: string | null | undefined;
+  _similar?: string | null | undefined;
+};
+
+/** Boolean expression to compare columns of type "_uuid". All fields are combined with logical 'AND'. */
+export type _Uuid_Comparison_Exp = {
+  _contained_in?: string[] | null | undefined;
+  _contains?: string[] | null | undefined;
+  _eq?: string[] | null | undefined;
+  _gt?: string[] | null | undefined;
+  _gte?: string[] | null | undefined;
+  _in?: Array<string[]> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: string[] | null | undefined;
+  _lte?: string[] | null | undefined;
+  _neq?: string[] | null | undefined;
+  _nin?: Array<string[]> | null | undefined;
+};
+
+export type Activity_Feed_Aggregate_Bool_Exp = {
+  count?: Activity_Feed_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Activity_Feed_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Activity_Feed_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Activity_Feed_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "activity_feed". All fields are combined with a logical 'AND'. */
+export type Activity_Feed_Bool_Exp = {
+  _and?: Array<Activity_Feed_Bool_Exp> | null | undefined;
+  _not?: Activity_Feed_Bool_Exp | null | undefined;
+  _or?: Array<Activity_Feed_Bool_Exp> | null | undefined;
+  actor?: Users_Bool_Exp | null | undefined;
+  actor_id?: Uuid_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  data?: Jsonb_Comparison_Exp | null | undefined;
+  entity_id?: Uuid_Comparison_Exp | null | undefined;
+  entity_type?: Entity_Types_Enum_Comparison_Exp | null | undefined;
+  entity_type_info?: Entity_Types_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  summary?: String_Comparison_Exp | null | undefined;
+  verb?: String_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "activity_feed" */
+export type Activity_Feed_Select_Column =
+  /** column name */
+  | 'actor_id'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'data'
+  /** column name */
+  | 'entity_id'
+  /** column name */
+  | 'entity_type'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'summary'
+  /** column name */
+  | 'verb';
+
+export type Audit_Log_Aggregate_Bool_Exp = {
+  count?: Audit_Log_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Audit_Log_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Audit_Log_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Audit_Log_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "audit_log". All fields are combined with a logical 'AND'. */
+export type Audit_Log_Bool_Exp = {
+  _and?: Array<Audit_Log_Bool_Exp> | null | undefined;
+  _not?: Audit_Log_Bool_Exp | null | undefined;
+  _or?: Array<Audit_Log_Bool_Exp> | null | undefined;
+  action?: String_Comparison_Exp | null | undefined;
+  actor?: Users_Bool_Exp | null | undefined;
+  actor_id?: Uuid_Comparison_Exp | null | undefined;
+  changes?: Jsonb_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  occurred_at?: Timestamptz_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  request_id?: String_Comparison_Exp | null | undefined;
+  row_id?: Uuid_Comparison_Exp | null | undefined;
+  table_name?: String_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "audit_log" */
+export type Audit_Log_Select_Column =
+  /** column name */
+  | 'action'
+  /** column name */
+  | 'actor_id'
+  /** column name */
+  | 'changes'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'occurred_at'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'request_id'
+  /** column name */
+  | 'row_id'
+  /** column name */
+  | 'table_name';
+
+/** Boolean expression to compare columns of type "bigint". All fields are combined with logical 'AND'. */
+export type Bigint_Comparison_Exp = {
+  _eq?: number | null | undefined;
+  _gt?: number | null | undefined;
+  _gte?: number | null | undefined;
+  _in?: Array<number> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: number | null | undefined;
+  _lte?: number | null | undefined;
+  _neq?: number | null | undefined;
+  _nin?: Array<number> | null | undefined;
+};
+
+/** Boolean expression to compare columns of type "citext". All fields are combined with logical 'AND'. */
+export type Citext_Comparison_Exp = {
+  _eq?: string | null | undefined;
+  _gt?: string | null | undefined;
+  _gte?: string | null | undefined;
+  _ilike?: string | null | undefined;
+  _in?: Array<string> | null | undefined;
+  _iregex?: string | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _like?: string | null | undefined;
+  _lt?: string | null | undefined;
+  _lte?: string | null | undefined;
+  _neq?: string | null | undefined;
+  _nilike?: string | null | undefined;
+  _nin?: Array<string> | null | undefined;
+  _niregex?: string | null | undefined;
+  _nlike?: string | null | undefined;
+  _nregex?: string | null | undefined;
+  _nsimilar?: string | null | undefined;
+  _regex?: string | null | undefined;
+  _similar?: string | null | undefined;
+};
+
+export type Comments_Aggregate_Bool_Exp = {
+  count?: Comments_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Comments_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Comments_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Comments_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "comments". All fields are combined with a logical 'AND'. */
+export type Comments_Bool_Exp = {
+  _and?: Array<Comments_Bool_Exp> | null | undefined;
+  _not?: Comments_Bool_Exp | null | undefined;
+  _or?: Array<Comments_Bool_Exp> | null | undefined;
+  author?: Users_Bool_Exp | null | undefined;
+  author_id?: Uuid_Comparison_Exp | null | undefined;
+  body?: String_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  edited_at?: Timestamptz_Comparison_Exp | null | undefined;
+  entity_id?: Uuid_Comparison_Exp | null | undefined;
+  entity_type?: Entity_Types_Enum_Comparison_Exp | null | undefined;
+  entity_type_info?: Entity_Types_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  mentions?: _Uuid_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  parent?: Comments_Bool_Exp | null | undefined;
+  parent_id?: Uuid_Comparison_Exp | null | undefined;
+  replies?: Comments_Bool_Exp | null | undefined;
+  replies_aggregate?: Comments_Aggregate_Bool_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+  visibility?: String_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "comments" */
+export type Comments_Select_Column =
+  /** column name */
+  | 'author_id'
+  /** column name */
+  | 'body'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'deleted_at'
+  /** column name */
+  | 'deleted_by'
+  /** column name */
+  | 'edited_at'
+  /** column name */
+  | 'entity_id'
+  /** column name */
+  | 'entity_type'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'mentions'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'parent_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version'
+  /** column name */
+  | 'visibility';
+
+export type Entity_Links_Aggregate_Bool_Exp = {
+  count?: Entity_Links_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Entity_Links_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Entity_Links_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Entity_Links_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "entity_links". All fields are combined with a logical 'AND'. */
+export type Entity_Links_Bool_Exp = {
+  _and?: Array<Entity_Links_Bool_Exp> | null | undefined;
+  _not?: Entity_Links_Bool_Exp | null | undefined;
+  _or?: Array<Entity_Links_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  created_by_user?: Users_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  link_type?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  source_id?: Uuid_Comparison_Exp | null | undefined;
+  source_type?: Entity_Types_Enum_Comparison_Exp | null | undefined;
+  source_type_info?: Entity_Types_Bool_Exp | null | undefined;
+  target_id?: Uuid_Comparison_Exp | null | undefined;
+  target_type?: Entity_Types_Enum_Comparison_Exp | null | undefined;
+  target_type_info?: Entity_Types_Bool_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "entity_links" */
+export type Entity_Links_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'link_type'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'source_id'
+  /** column name */
+  | 'source_type'
+  /** column name */
+  | 'target_id'
+  /** column name */
+  | 'target_type'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+export type Entity_Tags_Aggregate_Bool_Exp = {
+  count?: Entity_Tags_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Entity_Tags_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Entity_Tags_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Entity_Tags_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "entity_tags". All fields are combined with a logical 'AND'. */
+export type Entity_Tags_Bool_Exp = {
+  _and?: Array<Entity_Tags_Bool_Exp> | null | undefined;
+  _not?: Entity_Tags_Bool_Exp | null | undefined;
+  _or?: Array<Entity_Tags_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  created_by_user?: Users_Bool_Exp | null | undefined;
+  entity_id?: Uuid_Comparison_Exp | null | undefined;
+  entity_type?: Entity_Types_Enum_Comparison_Exp | null | undefined;
+  entity_type_info?: Entity_Types_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  tag?: Tags_Bool_Exp | null | undefined;
+  tag_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "entity_tags" */
+export type Entity_Tags_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'entity_id'
+  /** column name */
+  | 'entity_type'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'tag_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+/** Boolean expression to filter rows from the table "entity_types". All fields are combined with a logical 'AND'. */
+export type Entity_Types_Bool_Exp = {
+  _and?: Array<Entity_Types_Bool_Exp> | null | undefined;
+  _not?: Entity_Types_Bool_Exp | null | undefined;
+  _or?: Array<Entity_Types_Bool_Exp> | null | undefined;
+  comment?: String_Comparison_Exp | null | undefined;
+  value?: String_Comparison_Exp | null | undefined;
+};
+
+export type Entity_Types_Enum =
+  /** Comment */
+  | 'comment'
+  /** File */
+  | 'file'
+  /** Organization */
+  | 'org'
+  /** Team */
+  | 'team'
+  /** Service-desk ticket */
+  | 'ticket'
+  /** Public reply or internal note on a ticket */
+  | 'ticket_message'
+  /** User */
+  | 'user';
+
+/** Boolean expression to compare columns of type "entity_types_enum". All fields are combined with logical 'AND'. */
+export type Entity_Types_Enum_Comparison_Exp = {
+  _eq?: Entity_Types_Enum | null | undefined;
+  _in?: Array<Entity_Types_Enum> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _neq?: Entity_Types_Enum | null | undefined;
+  _nin?: Array<Entity_Types_Enum> | null | undefined;
+};
+
+/** Boolean expression to filter rows from the table "feature_flags". All fields are combined with a logical 'AND'. */
+export type Feature_Flags_Bool_Exp = {
+  _and?: Array<Feature_Flags_Bool_Exp> | null | undefined;
+  _not?: Feature_Flags_Bool_Exp | null | undefined;
+  _or?: Array<Feature_Flags_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  description?: String_Comparison_Exp | null | undefined;
+  enabled?: Boolean_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  key?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+export type Files_Aggregate_Bool_Exp = {
+  count?: Files_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Files_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Files_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Files_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "files". All fields are combined with a logical 'AND'. */
+export type Files_Bool_Exp = {
+  _and?: Array<Files_Bool_Exp> | null | undefined;
+  _not?: Files_Bool_Exp | null | undefined;
+  _or?: Array<Files_Bool_Exp> | null | undefined;
+  checksum_sha256?: String_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  declared_content_type?: String_Comparison_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  detected_content_type?: String_Comparison_Exp | null | undefined;
+  entity_id?: Uuid_Comparison_Exp | null | undefined;
+  entity_type?: Entity_Types_Enum_Comparison_Exp | null | undefined;
+  entity_type_info?: Entity_Types_Bool_Exp | null | undefined;
+  filename?: String_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  object_key?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  size_bytes?: Bigint_Comparison_Exp | null | undefined;
+  status?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  uploaded_by?: Uuid_Comparison_Exp | null | undefined;
+  uploader?: Users_Bool_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+  visibility?: String_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "files" */
+export type Files_Select_Column =
+  /** column name */
+  | 'checksum_sha256'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'declared_content_type'
+  /** column name */
+  | 'deleted_at'
+  /** column name */
+  | 'deleted_by'
+  /** column name */
+  | 'detected_content_type'
+  /** column name */
+  | 'entity_id'
+  /** column name */
+  | 'entity_type'
+  /** column name */
+  | 'filename'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'object_key'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'size_bytes'
+  /** column name */
+  | 'status'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'uploaded_by'
+  /** column name */
+  | 'version'
+  /** column name */
+  | 'visibility';
+
+export type Invitations_Aggregate_Bool_Exp = {
+  count?: Invitations_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Invitations_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Invitations_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Invitations_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "invitations". All fields are combined with a logical 'AND'. */
+export type Invitations_Bool_Exp = {
+  _and?: Array<Invitations_Bool_Exp> | null | undefined;
+  _not?: Invitations_Bool_Exp | null | undefined;
+  _or?: Array<Invitations_Bool_Exp> | null | undefined;
+  accepted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  accepted_by?: Uuid_Comparison_Exp | null | undefined;
+  accepted_by_user?: Users_Bool_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  email?: Citext_Comparison_Exp | null | undefined;
+  expires_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  invited_by?: Uuid_Comparison_Exp | null | undefined;
+  invited_by_user?: Users_Bool_Exp | null | undefined;
+  message?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  revoked_at?: Timestamptz_Comparison_Exp | null | undefined;
+  role?: Org_Roles_Enum_Comparison_Exp | null | undefined;
+  role_info?: Org_Roles_Bool_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "invitations" */
+export type Invitations_Select_Column =
+  /** column name */
+  | 'accepted_at'
+  /** column name */
+  | 'accepted_by'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'email'
+  /** column name */
+  | 'expires_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'invited_by'
+  /** column name */
+  | 'message'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'revoked_at'
+  /** column name */
+  | 'role'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+export type Jsonb_Cast_Exp = {
+  String?: String_Comparison_Exp | null | undefined;
+};
+
+/** Boolean expression to compare columns of type "jsonb". All fields are combined with logical 'AND'. */
+export type Jsonb_Comparison_Exp = {
+  _cast?: Jsonb_Cast_Exp | null | undefined;
+  _contained_in?: unknown;
+  _contains?: unknown;
+  _eq?: unknown;
+  _gt?: unknown;
+  _gte?: unknown;
+  _has_key?: string | null | undefined;
+  _has_keys_all?: Array<string> | null | undefined;
+  _has_keys_any?: Array<string> | null | undefined;
+  _in?: Array<unknown> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: unknown;
+  _lte?: unknown;
+  _neq?: unknown;
+  _nin?: Array<unknown> | null | undefined;
+};
+
+/** Boolean expression to filter rows from the table "notification_preferences". All fields are combined with a logical 'AND'. */
+export type Notification_Preferences_Bool_Exp = {
+  _and?: Array<Notification_Preferences_Bool_Exp> | null | undefined;
+  _not?: Notification_Preferences_Bool_Exp | null | undefined;
+  _or?: Array<Notification_Preferences_Bool_Exp> | null | undefined;
+  channel?: String_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  digest?: String_Comparison_Exp | null | undefined;
+  enabled?: Boolean_Comparison_Exp | null | undefined;
+  event_type?: String_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  membership?: Org_Memberships_Bool_Exp | null | undefined;
+  muted_until?: Timestamptz_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+export type Notifications_Aggregate_Bool_Exp = {
+  count?: Notifications_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Notifications_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Notifications_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Notifications_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "notifications". All fields are combined with a logical 'AND'. */
+export type Notifications_Bool_Exp = {
+  _and?: Array<Notifications_Bool_Exp> | null | undefined;
+  _not?: Notifications_Bool_Exp | null | undefined;
+  _or?: Array<Notifications_Bool_Exp> | null | undefined;
+  actor?: Users_Bool_Exp | null | undefined;
+  actor_id?: Uuid_Comparison_Exp | null | undefined;
+  archived_at?: Timestamptz_Comparison_Exp | null | undefined;
+  body?: String_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  data?: Jsonb_Comparison_Exp | null | undefined;
+  entity_id?: Uuid_Comparison_Exp | null | undefined;
+  entity_type?: Entity_Types_Enum_Comparison_Exp | null | undefined;
+  entity_type_info?: Entity_Types_Bool_Exp | null | undefined;
+  event_type?: String_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  membership?: Org_Memberships_Bool_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  read_at?: Timestamptz_Comparison_Exp | null | undefined;
+  title?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "notifications" */
+export type Notifications_Select_Column =
+  /** column name */
+  | 'actor_id'
+  /** column name */
+  | 'archived_at'
+  /** column name */
+  | 'body'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'data'
+  /** column name */
+  | 'entity_id'
+  /** column name */
+  | 'entity_type'
+  /** column name */
+  | 'event_type'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'read_at'
+  /** column name */
+  | 'title'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'version';
+
+export type Org_Memberships_Aggregate_Bool_Exp = {
+  count?: Org_Memberships_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Org_Memberships_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Org_Memberships_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Org_Memberships_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "org_memberships". All fields are combined with a logical 'AND'. */
+export type Org_Memberships_Bool_Exp = {
+  _and?: Array<Org_Memberships_Bool_Exp> | null | undefined;
+  _not?: Org_Memberships_Bool_Exp | null | undefined;
+  _or?: Array<Org_Memberships_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  invited_by?: Uuid_Comparison_Exp | null | undefined;
+  invited_by_user?: Users_Bool_Exp | null | undefined;
+  notification_preferences?: Notification_Preferences_Bool_Exp | null | undefined;
+  notifications?: Notifications_Bool_Exp | null | undefined;
+  notifications_aggregate?: Notifications_Aggregate_Bool_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  role?: Org_Roles_Enum_Comparison_Exp | null | undefined;
+  role_info?: Org_Roles_Bool_Exp | null | undefined;
+  team_memberships?: Team_Members_Bool_Exp | null | undefined;
+  team_memberships_aggregate?: Team_Members_Aggregate_Bool_Exp | null | undefined;
+  title?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "org_memberships" */
+export type Org_Memberships_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'invited_by'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'role'
+  /** column name */
+  | 'title'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'version';
+
+/** Boolean expression to filter rows from the table "org_roles". All fields are combined with a logical 'AND'. */
+export type Org_Roles_Bool_Exp = {
+  _and?: Array<Org_Roles_Bool_Exp> | null | undefined;
+  _not?: Org_Roles_Bool_Exp | null | undefined;
+  _or?: Array<Org_Roles_Bool_Exp> | null | undefined;
+  comment?: String_Comparison_Exp | null | undefined;
+  value?: String_Comparison_Exp | null | undefined;
+};
+
+export type Org_Roles_Enum =
+  /** Manages members, settings and integrations */
+  | 'admin'
+  /** Works service-desk tickets */
+  | 'agent'
+  /** Sees only what is shared with them */
+  | 'guest'
+  /** Manages teams, projects and queues */
+  | 'manager'
+  /** Works on projects and tasks */
+  | 'member'
+  /** Full control, billing, can delete the org */
+  | 'owner'
+  /** Files tickets and sees only their own */
+  | 'requester';
+
+/** Boolean expression to compare columns of type "org_roles_enum". All fields are combined with logical 'AND'. */
+export type Org_Roles_Enum_Comparison_Exp = {
+  _eq?: Org_Roles_Enum | null | undefined;
+  _in?: Array<Org_Roles_Enum> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _neq?: Org_Roles_Enum | null | undefined;
+  _nin?: Array<Org_Roles_Enum> | null | undefined;
+};
+
+/** Boolean expression to filter rows from the table "orgs". All fields are combined with a logical 'AND'. */
+export type Orgs_Bool_Exp = {
+  _and?: Array<Orgs_Bool_Exp> | null | undefined;
+  _not?: Orgs_Bool_Exp | null | undefined;
+  _or?: Array<Orgs_Bool_Exp> | null | undefined;
+  activity_feed?: Activity_Feed_Bool_Exp | null | undefined;
+  activity_feed_aggregate?: Activity_Feed_Aggregate_Bool_Exp | null | undefined;
+  audit_log?: Audit_Log_Bool_Exp | null | undefined;
+  audit_log_aggregate?: Audit_Log_Aggregate_Bool_Exp | null | undefined;
+  comments?: Comments_Bool_Exp | null | undefined;
+  comments_aggregate?: Comments_Aggregate_Bool_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  created_by_user?: Users_Bool_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  entity_links?: Entity_Links_Bool_Exp | null | undefined;
+  entity_links_aggregate?: Entity_Links_Aggregate_Bool_Exp | null | undefined;
+  entity_tags?: Entity_Tags_Bool_Exp | null | undefined;
+  entity_tags_aggregate?: Entity_Tags_Aggregate_Bool_Exp | null | undefined;
+  feature_flags?: Feature_Flags_Bool_Exp | null | undefined;
+  files?: Files_Bool_Exp | null | undefined;
+  files_aggregate?: Files_Aggregate_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  invitations?: Invitations_Bool_Exp | null | undefined;
+  invitations_aggregate?: Invitations_Aggregate_Bool_Exp | null | undefined;
+  locale?: String_Comparison_Exp | null | undefined;
+  logo_file?: Files_Bool_Exp | null | undefined;
+  logo_file_id?: Uuid_Comparison_Exp | null | undefined;
+  memberships?: Org_Memberships_Bool_Exp | null | undefined;
+  memberships_aggregate?: Org_Memberships_Aggregate_Bool_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  notification_preferences?: Notification_Preferences_Bool_Exp | null | undefined;
+  notifications?: Notifications_Bool_Exp | null | undefined;
+  notifications_aggregate?: Notifications_Aggregate_Bool_Exp | null | undefined;
+  plan?: String_Comparison_Exp | null | undefined;
+  settings?: Settings_Bool_Exp | null | undefined;
+  slug?: Citext_Comparison_Exp | null | undefined;
+  tags?: Tags_Bool_Exp | null | undefined;
+  tags_aggregate?: Tags_Aggregate_Bool_Exp | null | undefined;
+  team_members?: Team_Members_Bool_Exp | null | undefined;
+  team_members_aggregate?: Team_Members_Aggregate_Bool_Exp | null | undefined;
+  teams?: Teams_Bool_Exp | null | undefined;
+  teams_aggregate?: Teams_Aggregate_Bool_Exp | null | undefined;
+  timezone?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** Boolean expression to filter rows from the table "settings". All fields are combined with a logical 'AND'. */
+export type Settings_Bool_Exp = {
+  _and?: Array<Settings_Bool_Exp> | null | undefined;
+  _not?: Settings_Bool_Exp | null | undefined;
+  _or?: Array<Settings_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  key?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  value?: Jsonb_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+export type Tags_Aggregate_Bool_Exp = {
+  count?: Tags_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Tags_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Tags_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Tags_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "tags". All fields are combined with a logical 'AND'. */
+export type Tags_Bool_Exp = {
+  _and?: Array<Tags_Bool_Exp> | null | undefined;
+  _not?: Tags_Bool_Exp | null | undefined;
+  _or?: Array<Tags_Bool_Exp> | null | undefined;
+  color?: String_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  created_by_user?: Users_Bool_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  description?: String_Comparison_Exp | null | undefined;
+  entity_tags?: Entity_Tags_Bool_Exp | null | undefined;
+  entity_tags_aggregate?: Entity_Tags_Aggregate_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "tags" */
+export type Tags_Select_Column =
+  /** column name */
+  | 'color'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'deleted_at'
+  /** column name */
+  | 'deleted_by'
+  /** column name */
+  | 'description'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+export type Team_Members_Aggregate_Bool_Exp = {
+  count?: Team_Members_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Team_Members_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Team_Members_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Team_Members_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "team_members". All fields are combined with a logical 'AND'. */
+export type Team_Members_Bool_Exp = {
+  _and?: Array<Team_Members_Bool_Exp> | null | undefined;
+  _not?: Team_Members_Bool_Exp | null | undefined;
+  _or?: Array<Team_Members_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  membership?: Org_Memberships_Bool_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  role?: String_Comparison_Exp | null | undefined;
+  team?: Teams_Bool_Exp | null | undefined;
+  team_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "team_members" */
+export type Team_Members_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'role'
+  /** column name */
+  | 'team_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'version';
+
+export type Teams_Aggregate_Bool_Exp = {
+  count?: Teams_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Teams_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Teams_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Teams_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "teams". All fields are combined with a logical 'AND'. */
+export type Teams_Bool_Exp = {
+  _and?: Array<Teams_Bool_Exp> | null | undefined;
+  _not?: Teams_Bool_Exp | null | undefined;
+  _or?: Array<Teams_Bool_Exp> | null | undefined;
+  color?: String_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  created_by_user?: Users_Bool_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  description?: String_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  key?: String_Comparison_Exp | null | undefined;
+  members?: Team_Members_Bool_Exp | null | undefined;
+  members_aggregate?: Team_Members_Aggregate_Bool_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "teams" */
+export type Teams_Select_Column =
+  /** column name */
+  | 'color'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'deleted_at'
+  /** column name */
+  | 'deleted_by'
+  /** column name */
+  | 'description'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'key'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+/** Boolean expression to compare columns of type "timestamptz". All fields are combined with logical 'AND'. */
+export type Timestamptz_Comparison_Exp = {
+  _eq?: string | null | undefined;
+  _gt?: string | null | undefined;
+  _gte?: string | null | undefined;
+  _in?: Array<string> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: string | null | undefined;
+  _lte?: string | null | undefined;
+  _neq?: string | null | undefined;
+  _nin?: Array<string> | null | undefined;
+};
+
+/** Boolean expression to filter rows from the table "users". All fields are combined with a logical 'AND'. */
+export type Users_Bool_Exp = {
+  _and?: Array<Users_Bool_Exp> | null | undefined;
+  _not?: Users_Bool_Exp | null | undefined;
+  _or?: Array<Users_Bool_Exp> | null | undefined;
+  activities?: Activity_Feed_Bool_Exp | null | undefined;
+  activities_aggregate?: Activity_Feed_Aggregate_Bool_Exp | null | undefined;
+  audit_entries?: Audit_Log_Bool_Exp | null | undefined;
+  audit_entries_aggregate?: Audit_Log_Aggregate_Bool_Exp | null | undefined;
+  authored_comments?: Comments_Bool_Exp | null | undefined;
+  authored_comments_aggregate?: Comments_Aggregate_Bool_Exp | null | undefined;
+  avatar_file?: Files_Bool_Exp | null | undefined;
+  avatar_file_id?: Uuid_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  disabled_at?: Timestamptz_Comparison_Exp | null | undefined;
+  display_name?: String_Comparison_Exp | null | undefined;
+  email?: Citext_Comparison_Exp | null | undefined;
+  email_verified_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  last_seen_at?: Timestamptz_Comparison_Exp | null | undefined;
+  locale?: String_Comparison_Exp | null | undefined;
+  memberships?: Org_Memberships_Bool_Exp | null | undefined;
+  memberships_aggregate?: Org_Memberships_Aggregate_Bool_Exp | null | undefined;
+  timezone?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  uploaded_files?: Files_Bool_Exp | null | undefined;
+  uploaded_files_aggregate?: Files_Aggregate_Bool_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** Boolean expression to compare columns of type "uuid". All fields are combined with logical 'AND'. */
+export type Uuid_Comparison_Exp = {
+  _eq?: string | null | undefined;
+  _gt?: string | null | undefined;
+  _gte?: string | null | undefined;
+  _in?: Array<string> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: string | null | undefined;
+  _lte?: string | null | undefined;
+  _neq?: string | null | undefined;
+  _nin?: Array<string> | null | undefined;
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { refresh_token: string } | null };
+
+export type SignOutAllMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutAllMutation = { signOutAll: { sessions_ended: number } | null };
+
+export type EnrollMfaMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnrollMfaMutation = { enrollMfa: { secret: string, otpauth_url: string } | null };
+
+export type VerifyMfaMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type VerifyMfaMutation = { verifyMfa: { enabled: boolean, backup_codes: Array<string> } | null };
+
+export type DisableMfaMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type DisableMfaMutation = { disableMfa: { enabled: boolean } | null };
+
+export type AuditLogQueryVariables = Exact<{
+  where: Audit_Log_Bool_Exp;
+  limit: number;
+  offset: number;
+}>;
+
+
+export type AuditLogQuery = { audit_log: Array<{ id: string, action: string, table_name: string, row_id: string | null, changes: unknown, request_id: string | null, occurred_at: string, actor: { display_name: string, email: string } | null }> };
+
+export type DeadLettersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeadLettersQuery = { deadLetters: Array<{ id: string, topic: string, attempts: number, last_error: string | null, created_at: string, dead_at: string }> | null };
+
+export type RetryDeliveryMutationVariables = Exact<{
+  eventId: string;
+}>;
+
+
+export type RetryDeliveryMutation = { retryDelivery: { event_id: string, status: string } | null };
+
+export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationsQuery = { invitations: Array<{ id: string, email: string, role: Org_Roles_Enum, expires_at: string, accepted_at: string | null, revoked_at: string | null, created_at: string, invited_by_user: { display_name: string } | null }> };
+
+export type InviteMemberMutationVariables = Exact<{
+  email: string;
+  role?: string | null | undefined;
+  message?: string | null | undefined;
+}>;
+
+
+export type InviteMemberMutation = { inviteMember: { invitation_id: string, expires_at: string } | null };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  invitationId: string;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { ok: boolean } | null };
+
+export type ResendInvitationMutationVariables = Exact<{
+  invitationId: string;
+}>;
+
+
+export type ResendInvitationMutation = { resendInvitation: { invitation_id: string, expires_at: string } | null };
+
+export type MailboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MailboxQuery = { email_log: Array<{ id: string, to_address: string, subject: string | null, template_key: string, status: string, provider: string | null, created_at: string, sent_at: string | null, error: string | null }> };
+
+export type MailboxMessageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MailboxMessageQuery = { email_log_by_pk: { id: string, to_address: string, subject: string | null, status: string, provider: string | null, template_key: string, created_at: string, sent_at: string | null, error: string | null, html_body: string | null, text_body: string | null } | null };
+
+export type MembersQueryVariables = Exact<{
+  orgId: string;
+}>;
+
+
+export type MembersQuery = { org_memberships: Array<{ id: string, role: Org_Roles_Enum, title: string | null, created_at: string, user: { id: string, display_name: string, email: string } }> };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  membershipId: string;
+  role: string;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { ok: boolean } | null };
+
+export type RemoveMemberMutationVariables = Exact<{
+  membershipId: string;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: { ok: boolean } | null };
+
+export type OrgSettingsQueryVariables = Exact<{
+  orgId: string;
+}>;
+
+
+export type OrgSettingsQuery = { orgs_by_pk: { id: string, name: string, slug: string, timezone: string, locale: string, plan: string } | null };
+
+export type UpdateOrgMutationVariables = Exact<{
+  orgId: string;
+  name: string;
+  timezone: string;
+  locale: string;
+}>;
+
+
+export type UpdateOrgMutation = { update_orgs_by_pk: { id: string, name: string } | null };
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { webhook_subscriptions: Array<{ id: string, url: string, description: string | null, event_types: string[], enabled: boolean, consecutive_failures: number, disabled_reason: string | null, created_at: string }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  subscriptionId: string;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhook_deliveries: Array<{ id: string, event_type: string, status: string, attempts: number, response_code: number | null, error: string | null, created_at: string, last_attempt_at: string | null }> };
+
+export type CreateWebhookMutationVariables = Exact<{
+  url: string;
+  eventTypes: Array<string> | string;
+  description?: string | null | undefined;
+}>;
+
+
+export type CreateWebhookMutation = { createWebhook: { id: string, secret: string } | null };
+
+export type SetWebhookEnabledMutationVariables = Exact<{
+  id: string;
+  enabled: boolean;
+}>;
+
+
+export type SetWebhookEnabledMutation = { update_webhook_subscriptions_by_pk: { id: string, enabled: boolean } | null };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteWebhookMutation = { delete_webhook_subscriptions_by_pk: { id: string } | null };
+
+export type TestWebhookMutationVariables = Exact<{
+  subscriptionId: string;
+}>;
+
+
+export type TestWebhookMutation = { testWebhook: { delivery_id: string, status: string, response_code: number | null, error: string | null } | null };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { delivery_id: string, status: string, response_code: number | null, error: string | null } | null };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+  scopes: Array<string> | string;
+  expiresInDays?: number | null | undefined;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { id: string, api_key: string, prefix: string, scopes: Array<string>, expires_at: string | null } | null };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  apiKeyId: string;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { ok: boolean } | null };
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { mfa_required: boolean, mfa_token: string | null, refresh_token: string | null } | null };
+
+export type ChallengeMfaMutationVariables = Exact<{
+  mfaToken: string;
+  code: string;
+}>;
+
+
+export type ChallengeMfaMutation = { challengeMfa: { mfa_required: boolean, refresh_token: string | null } | null };
+
+export type SignUpMutationVariables = Exact<{
+  email: string;
+  password: string;
+  displayName: string;
+  orgName: string;
+}>;
+
+
+export type SignUpMutation = { signUp: { accepted: boolean, message: string } | null };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { ok: boolean } | null };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+  password: string;
+  displayName?: string | null | undefined;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { refresh_token: string | null } | null };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: { accepted: boolean, message: string } | null };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: { ok: boolean } | null };
+
+export type NotificationsQueryVariables = Exact<{
+  where: Notifications_Bool_Exp;
+}>;
+
+
+export type NotificationsQuery = { notifications: Array<{ id: string, title: string, body: string | null, event_type: string, read_at: string | null, created_at: string, actor: { display_name: string } | null }> };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  id: string;
+  readAt?: string | null | undefined;
+}>;
+
+
+export type MarkNotificationReadMutation = { update_notifications_by_pk: { id: string, read_at: string | null } | null };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{
+  readAt: string;
+}>;
+
+
+export type MarkAllNotificationsReadMutation = { update_notifications: { affected_rows: number } | null };
+
+export type ViewerQueryVariables = Exact<{
+  userId: string;
+  orgId: string;
+}>;
+
+
+export type ViewerQuery = { me: { id: string, display_name: string, email: string } | null, orgs: Array<{ id: string, name: string }>, membership: Array<{ id: string, role: Org_Roles_Enum }>, unread: { aggregate: { count: number } | null } };
+
+export type SwitchOrganizationMutationVariables = Exact<{
+  orgId: string;
+}>;
+
+
+export type SwitchOrganizationMutation = { switchOrganization: { refresh_token: string } | null };
+
+
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"current_password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"currentPassword"}}},{"kind":"Argument","name":{"kind":"Name","value":"new_password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refresh_token"}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignOutAllDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOutAll"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOutAll"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessions_ended"}}]}}]}}]} as unknown as DocumentNode<SignOutAllMutation, SignOutAllMutationVariables>;
+export const EnrollMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrollMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"otpauth_url"}}]}}]}}]} as unknown as DocumentNode<EnrollMfaMutation, EnrollMfaMutationVariables>;
+export const VerifyMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyMfa"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyMfa"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"backup_codes"}}]}}]}}]} as unknown as DocumentNode<VerifyMfaMutation, VerifyMfaMutationVariables>;
+export const DisableMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableMfa"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableMfa"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]} as unknown as DocumentNode<DisableMfaMutation, DisableMfaMutationVariables>;
+export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"audit_log_bool_exp"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"audit_log"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}},{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"occurred_at"},"value":{"kind":"EnumValue","value":"desc"}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"EnumValue","value":"desc"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"table_name"}},{"kind":"Field","name":{"kind":"Name","value":"row_id"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"request_id"}},{"kind":"Field","name":{"kind":"Name","value":"occurred_at"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display_name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const DeadLettersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadLetters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deadLetters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"last_error"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}},{"kind":"Field","name":{"kind":"Name","value":"dead_at"}}]}}]}}]} as unknown as DocumentNode<DeadLettersQuery, DeadLettersQueryVariables>;
+export const RetryDeliveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"event_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event_id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RetryDeliveryMutation, RetryDeliveryMutationVariables>;
+export const InvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created_at"},"value":{"kind":"EnumValue","value":"desc"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"expires_at"}},{"kind":"Field","name":{"kind":"Name","value":"accepted_at"}},{"kind":"Field","name":{"kind":"Name","value":"revoked_at"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}},{"kind":"Field","name":{"kind":"Name","value":"invited_by_user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display_name"}}]}}]}}]}}]} as unknown as DocumentNode<InvitationsQuery, InvitationsQueryVariables>;
+export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"message"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"message"},"value":{"kind":"Variable","name":{"kind":"Name","value":"message"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation_id"}},{"kind":"Field","name":{"kind":"Name","value":"expires_at"}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
+export const RevokeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invitation_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}}]}}]}}]} as unknown as DocumentNode<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const ResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invitation_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invitationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation_id"}},{"kind":"Field","name":{"kind":"Name","value":"expires_at"}}]}}]}}]} as unknown as DocumentNode<ResendInvitationMutation, ResendInvitationMutationVariables>;
+export const MailboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Mailbox"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email_log"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created_at"},"value":{"kind":"EnumValue","value":"desc"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"to_address"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"template_key"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}},{"kind":"Field","name":{"kind":"Name","value":"sent_at"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<MailboxQuery, MailboxQueryVariables>;
+export const MailboxMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MailboxMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email_log_by_pk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"to_address"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"template_key"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}},{"kind":"Field","name":{"kind":"Name","value":"sent_at"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"html_body"}},{"kind":"Field","name":{"kind":"Name","value":"text_body"}}]}}]}}]} as unknown as DocumentNode<MailboxMessageQuery, MailboxMessageQueryVariables>;
+export const MembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Members"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"org_memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"org_id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created_at"},"value":{"kind":"EnumValue","value":"asc"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"display_name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<MembersQuery, MembersQueryVariables>;
+export const ChangeMemberRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeMemberRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"membership_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}}]}}]}}]} as unknown as DocumentNode<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"membership_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"membershipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}}]}}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const OrgSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrgSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgs_by_pk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}}]} as unknown as DocumentNode<OrgSettingsQuery, OrgSettingsQueryVariables>;
+export const UpdateOrgDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateOrg"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update_orgs_by_pk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pk_columns"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"_set"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"timezone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<UpdateOrgMutation, UpdateOrgMutationVariables>;
+export const WebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Webhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhook_subscriptions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created_at"},"value":{"kind":"EnumValue","value":"desc"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"event_types"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"consecutive_failures"}},{"kind":"Field","name":{"kind":"Name","value":"disabled_reason"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}}]}}]}}]} as unknown as DocumentNode<WebhooksQuery, WebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhook_deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"subscription_id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created_at"},"value":{"kind":"EnumValue","value":"desc"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"event_type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"response_code"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}},{"kind":"Field","name":{"kind":"Name","value":"last_attempt_at"}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"url"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventTypes"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"url"},"value":{"kind":"Variable","name":{"kind":"Name","value":"url"}}},{"kind":"Argument","name":{"kind":"Name","value":"event_types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventTypes"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]} as unknown as DocumentNode<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const SetWebhookEnabledDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWebhookEnabled"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"enabled"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update_webhook_subscriptions_by_pk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pk_columns"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"_set"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"enabled"},"value":{"kind":"Variable","name":{"kind":"Name","value":"enabled"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]} as unknown as DocumentNode<SetWebhookEnabledMutation, SetWebhookEnabledMutationVariables>;
+export const DeleteWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delete_webhook_subscriptions_by_pk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const TestWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subscription_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subscriptionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery_id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"response_code"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<TestWebhookMutation, TestWebhookMutationVariables>;
+export const RedeliverWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeliverWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeliverWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"delivery_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery_id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"response_code"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
+export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scopes"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresInDays"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"scopes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scopes"}}},{"kind":"Argument","name":{"kind":"Name","value":"expires_in_days"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresInDays"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"api_key"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"expires_at"}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"api_key_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfa_required"}},{"kind":"Field","name":{"kind":"Name","value":"mfa_token"}},{"kind":"Field","name":{"kind":"Name","value":"refresh_token"}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const ChallengeMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChallengeMfa"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mfaToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeMfa"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"mfa_token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mfaToken"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mfa_required"}},{"kind":"Field","name":{"kind":"Name","value":"refresh_token"}}]}}]}}]} as unknown as DocumentNode<ChallengeMfaMutation, ChallengeMfaMutationVariables>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}},{"kind":"Argument","name":{"kind":"Name","value":"display_name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}}},{"kind":"Argument","name":{"kind":"Name","value":"org_name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const VerifyEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}}]}}]}}]} as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}},{"kind":"Argument","name":{"kind":"Name","value":"display_name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refresh_token"}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const RequestPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}},{"kind":"Argument","name":{"kind":"Name","value":"new_password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"newPassword"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}}]}}]}}]} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"notifications_bool_exp"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}},{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created_at"},"value":{"kind":"EnumValue","value":"desc"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"event_type"}},{"kind":"Field","name":{"kind":"Name","value":"read_at"}},{"kind":"Field","name":{"kind":"Name","value":"created_at"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display_name"}}]}}]}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"readAt"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"timestamptz"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update_notifications_by_pk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pk_columns"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"_set"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"read_at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"readAt"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"read_at"}}]}}]}}]} as unknown as DocumentNode<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"readAt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"timestamptz"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update_notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"read_at"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_is_null"},"value":{"kind":"BooleanValue","value":true}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"archived_at"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_is_null"},"value":{"kind":"BooleanValue","value":true}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"_set"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"read_at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"readAt"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"affected_rows"}}]}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"me"},"name":{"kind":"Name","value":"users_by_pk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"display_name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orgs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"asc"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"membership"},"name":{"kind":"Name","value":"org_memberships"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"user_id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"org_id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"unread"},"name":{"kind":"Name","value":"notifications_aggregate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"read_at"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_is_null"},"value":{"kind":"BooleanValue","value":true}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"archived_at"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_is_null"},"value":{"kind":"BooleanValue","value":true}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const SwitchOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SwitchOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"uuid"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"switchOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"org_id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refresh_token"}}]}}]}}]} as unknown as DocumentNode<SwitchOrganizationMutation, SwitchOrganizationMutationVariables>;

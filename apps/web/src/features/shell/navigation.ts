@@ -1,0 +1,46 @@
+import type { Viewer } from './viewer';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** A count shown next to the label (e.g. unread notifications). */
+  count?: (viewer: Viewer) => number;
+}
+
+export interface NavSection {
+  label: string;
+  /** Shown to owners and admins only (the API refuses the others anyway). */
+  adminOnly?: boolean;
+  items: NavItem[];
+}
+
+/** The console's navigation; a feature adds its screens here. */
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    label: 'Workspace',
+    items: [
+      { href: '/dashboard', label: 'Dashboard' },
+      { href: '/notifications', label: 'Notifications', count: (viewer) => viewer.unreadCount },
+    ],
+  },
+  {
+    label: 'Account',
+    items: [
+      { href: '/account', label: 'Security' },
+      { href: '/api-keys', label: 'API keys' },
+    ],
+  },
+  {
+    label: 'Admin',
+    adminOnly: true,
+    items: [
+      { href: '/admin/settings', label: 'Settings' },
+      { href: '/admin/members', label: 'Members' },
+      { href: '/admin/invitations', label: 'Invitations' },
+      { href: '/admin/webhooks', label: 'Webhooks' },
+      { href: '/admin/dead-letters', label: 'Dead letters' },
+      { href: '/admin/audit-log', label: 'Audit log' },
+      { href: '/admin/mailbox', label: 'Mailbox' },
+    ],
+  },
+];

@@ -1,0 +1,331 @@
+import { existsSync } from 'node:fs';
+import { generate } from 'otplib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMAIL_TOPICS } from '../../../actions/src/identity/emails.ts';
+import { createTestOrg, superuserSql } from '../../../actions/test/support/org.ts';
+import { startReceiver } from '../../../actions/test/support/receiver.ts';
+import { adminSql, callAction, mailedToken, signedUpUser, STRONG_PASSWORD, uniqueEmail, type SignedUpUser } from '../../../actions/test/support/identity.ts';
+import { CHROMIUM, startConsoleStack, type ConsoleStack } from './support/console-stack.ts';
+import { deliverEmailOf } from './support/deliver-email.ts';
+
+// The console in Chromium against the real actions service and engine: what a person sees and
+// what the database then says.
+let stack: ConsoleStack;
+let owner: SignedUpUser;
+let orgName: string;
+const member = { email: uniqueEmail('console-member'), password: STRONG_PASSWORD, name: 'Mia Member' };
+const sql = superuserSql();
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await stack.browser.newContext({ baseURL: stack.baseUrl });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+async function signedIn(email: string, password: string): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, email, password);
+  await nav(page).waitFor();
+  return page;
+}
+
+// Debian's Chromium: `apt-get install -y chromium` (.ci/run installs it).
+describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
+  beforeAll(async () => {
+    stack = await startConsoleStack();
+    owner = await signedUpUser(stack.service, 'console-owner');
+    orgName = 'console-owner Inc';
+    // A member of the owner's org (and of no other), through an invitation like any real one.
+    const invited = await callAction(stack.service, 'inviteMember', { email: member.email, role: 'member' }, owner.session);
+    expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+    const token = await mailedToken(stack.service, EMAIL_TOPICS.invitation, member.email);
+    const accepted = await callAction(stack.service, 'acceptInvitation', { token, password: member.password, display_name: member.name });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await stack?.close();
+    await sql.end();
+    await adminSql.end();
+  });
+
+  it('shows why a sign-in with a wrong password fails, and stays on the sign-in page', async () => {
+    const page = await newPage();
+    await signIn(page, owner.email, 'not the right password at all');
+    await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe('Email or password is incorrect.');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('signs in to the dashboard of the org, and the session survives a reload through the httpOnly cookie', async () => {
+    const page = await signedIn(owner.email, owner.password);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === '__Host-workgrid_refresh')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(await page.evaluate('document.cookie')).toBe('');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto('/dashboard');
+    await page.waitForURL(/\/sign-in\?next=%2Fdashboard/);
+  });
+
+  it('follows the system colour scheme until the theme menu pins one, across reloads', async () => {
+    const page = await newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/sign-in');
+    const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
+    expect(await background()).toBe('rgb(16, 19, 24)');
+    await page.getByLabel('Theme').selectOption('light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.reload();
+    expect(await background()).toBe('rgb(255, 255, 255)');
+  });
+
+  it('lists a notification as unread and marks it read in the database', async () => {
+    const [row] = await sql<{ id: string }[]>`
+      insert into notifications (org_id, user_id, event_type, title, body)
+      values (${owner.orgId}, ${owner.userId}, 'test.console', 'Quarterly report is ready', 'Open it from the reports page.')
+      returning id`;
+    const page = await signedIn(owner.email, owner.password);
+    await expect.poll(() => nav(page).getByRole('link', { name: /Notifications/ }).textContent()).toContain('1');
+    await nav(page).getByRole('link', { name: /Notifications/ }).click();
+    const item = page.getByRole('listitem').filter({ hasText: 'Quarterly report is ready' });
+    await expect.poll(() => item.textContent()).toContain('(unread)');
+
+    await item.getByRole('button', { name: 'Mark read: Quarterly report is ready' }).click();
+    await item.getByRole('button', { name: 'Mark unread: Quarterly report is ready' }).waitFor();
+    const [after] = await sql<{ read_at: Date | null }[]>`select read_at from notifications where id = ${row!.id}`;
+    expect(after?.read_at).toBeInstanceOf(Date);
+    await expect.poll(() => page.getByText('Nothing unread.').count()).toBe(1);
+  });
+
+  it('sends an invitation whose email the developer mailbox shows, and whose link lets the invitee join', async () => {
+    const invitee = uniqueEmail('console-invitee');
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'Invitations' }).click();
+    await page.getByLabel('Email').fill(invitee);
+    await page.getByLabel('Role').selectOption('agent');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`Invitation sent to ${invitee}.`);
+    const row = page.getByRole('row').filter({ hasText: invitee });
+    await expect.poll(() => row.textContent()).toContain('pending');
+    const [invitation] = await sql<{ role: string; org_id: string }[]>`select role, org_id from invitations where email = ${invitee}`;
+    expect(invitation).toEqual({ role: 'agent', org_id: owner.orgId });
+
+    await deliverEmailOf(stack.service, sql, EMAIL_TOPICS.invitation, invitee, stack.baseUrl);
+    await nav(page).getByRole('link', { name: 'Mailbox' }).click();
+    const mail = page.getByRole('row').filter({ hasText: invitee });
+    await expect.poll(() => mail.textContent()).toContain('sent');
+    await mail.getByRole('button').click();
+    const message = page.locator('section[aria-labelledby="message-heading"]');
+    await expect.poll(() => message.getByText(invitee).count()).toBe(1);
+    await expect.poll(() => message.locator('pre.text-body').textContent()).toContain(`${stack.baseUrl}/invitations/accept?token=`);
+    expect(await message.locator('iframe').getAttribute('sandbox')).toBe('');
+
+    // The invitee follows the link from the email and lands in the org as an agent.
+    const link = /https?:\/\/\S+\/invitations\/accept\?token=\S+/.exec((await message.locator('pre.text-body').textContent()) ?? '')?.[0];
+    const invitePage = await newPage();
+    await invitePage.goto(link!);
+    await invitePage.getByLabel('Your name (new accounts)').fill('Ivy Invitee');
+    await invitePage.getByLabel('Password').fill(STRONG_PASSWORD);
+    await invitePage.getByRole('button', { name: 'Accept invitation' }).click();
+    await expect.poll(() => invitePage.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    await expect.poll(() => invitePage.getByRole('main').textContent()).toContain('Ivy Invitee');
+    await expect.poll(() => invitePage.getByRole('main').textContent()).toContain(', agent.');
+  });
+
+  it('keeps a member out of the admin screens', async () => {
+    const page = await signedIn(member.email, member.password);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(orgName);
+    expect(await nav(page).getByRole('link', { name: 'Members' }).count()).toBe(0);
+
+    await page.goto('/admin/members');
+    await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe(`Only owners and admins of ${orgName} can open this page.`);
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+
+  it('creates a webhook showing its secret once, sends a signed test and redelivers it', async () => {
+    const receiver = await startReceiver();
+    try {
+      const page = await signedIn(owner.email, owner.password);
+      await nav(page).getByRole('link', { name: 'Webhooks' }).click();
+      await page.getByLabel('URL').fill(receiver.url);
+      await page.getByLabel('Event types').fill('comment.created, webhook.test');
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      const secret = await page.getByLabel('Signing secret').textContent();
+      expect(secret?.length).toBeGreaterThan(20);
+
+      const row = page.getByRole('row').filter({ hasText: receiver.url });
+      await row.getByRole('button', { name: `Send test to ${receiver.url}` }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Test to' }).textContent()).toBe(`Test to ${receiver.url}: Delivery succeeded (HTTP 200).`);
+      expect(receiver.received).toHaveLength(1);
+      expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: 'webhook.test' });
+
+      const deliveries = page.locator('section[aria-labelledby="deliveries-heading"]');
+      await deliveries.getByRole('button', { name: 'Redeliver webhook.test' }).click();
+      await expect.poll(() => deliveries.getByRole('row').count()).toBe(3);
+      expect(receiver.received).toHaveLength(2);
+      expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('shows a new API key once, and revoking it makes the key useless', async () => {
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Reporting script');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const apiKey = (await page.getByLabel('New API key').textContent()) ?? '';
+    expect(apiKey).toMatch(/^wgk_/);
+    const exchange = () => callAction(stack.service, 'exchangeApiKey', { api_key: apiKey });
+    expect((await exchange()).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Revoke Reporting script' }).click();
+    await page.getByRole('row').filter({ hasText: 'Reporting script' }).getByText('revoked').waitFor();
+    expect(await exchange()).toMatchObject({ status: 401, body: { extensions: { code: 'api_key_invalid' } } });
+  });
+
+  it('changes a member\'s role and finds the change in the audit log by filter', async () => {
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'Members' }).click();
+    await page.getByLabel(`Role of ${member.name}`).selectOption('agent');
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe(`${member.name} is now agent.`);
+    const [membership] = await sql<{ role: string }[]>`
+      select m.role from org_memberships m join users u on u.id = m.user_id where u.email = ${member.email} and m.org_id = ${owner.orgId}`;
+    expect(membership?.role).toBe('agent');
+
+    await nav(page).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Table').fill('org_memberships');
+    await page.getByLabel('Change').selectOption('update');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const rows = page.getByRole('main').getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.nth(1).textContent()).toContain(owner.email);
+  });
+
+  it('asks for the second factor when MFA is on, and signs in with a backup code', async () => {
+    const user = await signedUpUser(stack.service, 'console-mfa');
+    const enrollment = await callAction(stack.service, 'enrollMfa', {}, user.session);
+    const code = await generate({ secret: enrollment.body.secret!, epoch: Math.floor(Date.now() / 1000) });
+    const verified = await callAction(stack.service, 'verifyMfa', { code }, user.session);
+    const [backupCode] = verified.body.backup_codes!;
+
+    const page = await newPage();
+    await signIn(page, user.email, user.password);
+    await page.getByLabel('Verification code').fill('000000');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe('That code is not valid.');
+    await page.getByLabel('Verification code').fill(backupCode!);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('console-mfa Inc');
+  });
+
+  it('switches to another org of the user and shows what that org holds', async () => {
+    const other = await createTestOrg(sql, 'Elsewhere', 0);
+    await sql`insert into org_memberships (org_id, user_id, role) values (${other.orgId}, ${owner.userId}, 'member')`;
+    const page = await signedIn(owner.email, owner.password);
+    await page.getByLabel('Organization').selectOption({ label: 'Elsewhere' });
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Elsewhere');
+    expect(await nav(page).getByRole('link', { name: 'Members' }).count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Elsewhere');
+  });
+
+  it('turns on two-step sign-in and changes the password, keeping this session and ending the others', async () => {
+    const user = await signedUpUser(stack.service, 'console-security');
+    const other = await callAction(stack.service, 'signIn', { email: user.email, password: user.password });
+    const page = await signedIn(user.email, user.password);
+    await nav(page).getByRole('link', { name: 'Security' }).click();
+
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    const secret = (await page.getByLabel('Authenticator key').textContent()) ?? '';
+    await page.getByLabel('Code from the app').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    expect(((await page.getByLabel('Backup codes').textContent()) ?? '').split(' ').length).toBeGreaterThanOrEqual(8);
+    const [factor] = await sql<{ enabled_at: Date | null }[]>`select enabled_at from app_private.mfa_factors where user_id = ${user.userId}`;
+    expect(factor?.enabled_at).toBeInstanceOf(Date);
+
+    const newPassword = 'a brand new passphrase 2027';
+    await page.getByLabel('Current password').fill(user.password);
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Password changed' }).count()).toBe(1);
+    expect((await callAction(stack.service, 'refreshToken', { refresh_token: other.body.refresh_token })).status).toBe(401);
+    expect((await callAction(stack.service, 'signIn', { email: user.email, password: user.password })).body.extensions?.code).toBe('invalid_credentials');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Account security');
+  });
+
+  it('lists a dead letter of the org and sends it back to the queue', async () => {
+    const [dead] = await sql<{ id: string }[]>`
+      insert into outbox_events (org_id, topic, idempotency_key, attempts, dead_at, last_error, available_at)
+      values (${owner.orgId}, 'test.console_dead', ${`test:console-dead:${owner.orgId}`}, 8, now(), 'receiver said 500', now() + interval '1 day')
+      returning id`;
+    const page = await signedIn(owner.email, owner.password);
+    await nav(page).getByRole('link', { name: 'Dead letters' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'test.console_dead' });
+    await expect.poll(() => row.textContent()).toContain('receiver said 500');
+    await row.getByRole('button', { name: 'Retry test.console_dead' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe('test.console_dead is back in the queue.');
+    await expect.poll(() => row.count()).toBe(0);
+    const [after] = await sql<{ dead_at: Date | null; attempts: number }[]>`select dead_at, attempts from outbox_events where id = ${dead!.id}`;
+    expect(after).toEqual({ dead_at: null, attempts: 0 });
+  });
+
+  it('renames the org in its settings, and the shell shows the new name', async () => {
+    const user = await signedUpUser(stack.service, 'console-settings');
+    const page = await signedIn(user.email, user.password);
+    await nav(page).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Name').fill('Renamed Works');
+    await page.getByLabel('Time zone').fill('Europe/Zurich');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toBe('Settings saved.');
+    const [org] = await sql<{ name: string; timezone: string }[]>`select name, timezone from orgs where id = ${user.orgId}`;
+    expect(org).toEqual({ name: 'Renamed Works', timezone: 'Europe/Zurich' });
+    await expect.poll(() => page.getByRole('banner').textContent()).toContain('Renamed Works');
+  });
+
+  it('signs up, verifies the address through the emailed link, then signs in to the new org', async () => {
+    const email = uniqueEmail('console-signup');
+    const page = await newPage();
+    await page.goto('/sign-up');
+    await page.getByLabel('Your name').fill('Sam Signup');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(STRONG_PASSWORD);
+    await page.getByLabel('Organization name').fill('Signup Studio');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('main').getByRole('status').waitFor();
+
+    const token = await mailedToken(stack.service, EMAIL_TOPICS.verifyEmail, email);
+    await page.goto(`/verify-email?token=${encodeURIComponent(token)}`);
+    await expect.poll(() => page.getByRole('main').getByRole('status').textContent()).toContain('Your email address is verified.');
+    await signIn(page, email, STRONG_PASSWORD);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Signup Studio');
+  });
+});

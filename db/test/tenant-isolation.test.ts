@@ -112,4 +112,10 @@ const placeholderOrg: OrgFixture = {
   tagId: '',
   commentId: '',
   webhookId: '',
+  workspaceId: '',
+  projectId: '',
+  boardId: '',
+  columnId: '',
+  taskIds: ['', '', ''],
+  checklistId: '',
 };

@@ -18,6 +18,7 @@ export const JOBS = {
   sideEffectSweep: 'side-effect-sweep',
   webhookDelivery: 'webhook-delivery',
   emailSend: 'email-send',
+  taskTrashPurge: 'task-trash-purge',
 } as const;
 
 /** The custom backoff strategy's name (see backoff.ts), set on every job. */

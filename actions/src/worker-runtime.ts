@@ -14,7 +14,7 @@ import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, ty
 import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
-import { digestProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
+import { digestProcessor, SCHEDULES, sweepProcessor, trashPurgeProcessor } from './jobs/maintenance.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -96,6 +96,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
     [QUEUES.maintenance]: {
       [JOBS.notificationDigest]: digestProcessor(maintenanceDeps) as Processor,
       [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
+      [JOBS.taskTrashPurge]: trashPurgeProcessor(maintenanceDeps) as Processor,
     },
   };
 

@@ -15,7 +15,11 @@ export const SCHEDULES = [
   { id: 'notification-digest-hourly', pattern: '0 * * * *', name: JOBS.notificationDigest, data: { frequency: 'hourly' } },
   { id: 'notification-digest-daily', pattern: '0 7 * * *', name: JOBS.notificationDigest, data: { frequency: 'daily' } },
   { id: 'side-effect-sweep', pattern: '*/5 * * * *', name: JOBS.sideEffectSweep, data: {} },
+  { id: 'task-trash-purge', pattern: '30 3 * * *', name: JOBS.taskTrashPurge, data: {} },
 ] as const;
+
+/** How long a task stays in the trash (restorable) before the purge deletes it. */
+export const TASK_TRASH_RETENTION_DAYS = 30;
 
 interface Deps {
   sql: Sql;
@@ -91,5 +95,15 @@ export function sweepProcessor(deps: Deps, graceSeconds = 300) {
     }
     if (overdue.length > 0) deps.log.info({ requeued: overdue.length }, 'overdue side effects enqueued again');
     return overdue.length;
+  };
+}
+
+/** task-trash-purge: deletes, in every org, the tasks that have been in the trash longer than the retention. */
+export function trashPurgeProcessor(deps: Pick<Deps, 'sql' | 'log'>, retentionDays = TASK_TRASH_RETENTION_DAYS) {
+  return async (): Promise<number> => {
+    const [row] = await deps.sql`select app.purge_trashed_tasks(make_interval(days => ${retentionDays})) as purged`;
+    const purged = Number(row?.purged ?? 0);
+    if (purged > 0) deps.log.info({ purged }, 'tasks purged from the trash');
+    return purged;
   };
 }

@@ -7,14 +7,27 @@ import type { OutboxJobData } from '../outbox/relay.ts';
 import { fanOutWebhooks } from '../webhooks/fan-out.ts';
 import { isIdentityTopic } from '../outbox/routing.ts';
 import { commentMentions } from './comment-mentions.ts';
+import { taskAssigned, taskCommented, taskStatusChanged, taskUnblocked } from './task-notifications.ts';
 import { webhookDisabled } from './webhook-disabled.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
 
 /** Database effects per topic. A topic without a handler only needs marking delivered. */
 export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
-  'comment.created': commentMentions,
+  'comment.created': allOf(commentMentions, taskCommented),
   'webhook.disabled': webhookDisabled,
+  'task.assigned': taskAssigned,
+  'task.status_changed': taskStatusChanged,
+  'task.unblocked': taskUnblocked,
 };
+
+/** Several handlers of one topic, run in turn in the event's transaction. */
+function allOf(...handlers: EffectHandler[]): EffectHandler {
+  return async (tx, event) => {
+    const followUps: FollowUp[] = [];
+    for (const handler of handlers) followUps.push(...(await handler(tx, event)));
+    return followUps;
+  };
+}
 
 /** An identity topic without a handler would be marked delivered with no email sent: refuse it. */
 const identityTopicUnknown: EffectHandler = async (_tx, event) => {

@@ -19,6 +19,7 @@ export const JOBS = {
   webhookDelivery: 'webhook-delivery',
   emailSend: 'email-send',
   taskTrashPurge: 'task-trash-purge',
+  recurringTasks: 'recurring-tasks',
 } as const;
 
 /** The custom backoff strategy's name (see backoff.ts), set on every job. */

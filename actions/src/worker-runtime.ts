@@ -14,6 +14,7 @@ import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, ty
 import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
+import { recurringTasksProcessor } from './jobs/recurring-tasks.ts';
 import { digestProcessor, SCHEDULES, sweepProcessor, trashPurgeProcessor } from './jobs/maintenance.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
@@ -97,6 +98,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
       [JOBS.notificationDigest]: digestProcessor(maintenanceDeps) as Processor,
       [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
       [JOBS.taskTrashPurge]: trashPurgeProcessor(maintenanceDeps) as Processor,
+      [JOBS.recurringTasks]: recurringTasksProcessor(maintenanceDeps) as Processor,
     },
   };
 

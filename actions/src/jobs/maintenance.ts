@@ -16,6 +16,7 @@ export const SCHEDULES = [
   { id: 'notification-digest-daily', pattern: '0 7 * * *', name: JOBS.notificationDigest, data: { frequency: 'daily' } },
   { id: 'side-effect-sweep', pattern: '*/5 * * * *', name: JOBS.sideEffectSweep, data: {} },
   { id: 'task-trash-purge', pattern: '30 3 * * *', name: JOBS.taskTrashPurge, data: {} },
+  { id: 'recurring-tasks', pattern: '* * * * *', name: JOBS.recurringTasks, data: {} },
 ] as const;
 
 /** How long a task stays in the trash (restorable) before the purge deletes it. */

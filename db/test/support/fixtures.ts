@@ -118,6 +118,10 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     writer: 'owner',
     row: (o, v) => ({ org_id: o.orgId, project_id: o.projectId, blocker_id: o.taskIds[0], blocked_id: v === 0 ? o.taskIds[1] : o.taskIds[2], created_by: o.users.owner }),
   },
+  recurring_task_rules: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, project_id: o.projectId, title: 'Weekly report', cron: '0 9 * * 1', timezone: 'Europe/Paris', created_by: o.users.owner }),
+  },
   saved_views: { writer: 'owner', row: (o) => ({ org_id: o.orgId, owner_id: o.users.owner, name: `Open ${unique()}` }) },
   time_entries: {
     writer: 'owner',

@@ -20,6 +20,7 @@ export const JOBS = {
   emailSend: 'email-send',
   taskTrashPurge: 'task-trash-purge',
   recurringTasks: 'recurring-tasks',
+  dueAutomations: 'due-automations',
 } as const;
 
 /** The custom backoff strategy's name (see backoff.ts), set on every job. */

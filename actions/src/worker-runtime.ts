@@ -15,6 +15,7 @@ import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
 import { recurringTasksProcessor } from './jobs/recurring-tasks.ts';
+import { dueAutomationsProcessor } from './jobs/automations.ts';
 import { digestProcessor, SCHEDULES, sweepProcessor, trashPurgeProcessor } from './jobs/maintenance.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
@@ -99,6 +100,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
       [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
       [JOBS.taskTrashPurge]: trashPurgeProcessor(maintenanceDeps) as Processor,
       [JOBS.recurringTasks]: recurringTasksProcessor(maintenanceDeps) as Processor,
+      [JOBS.dueAutomations]: dueAutomationsProcessor(maintenanceDeps) as Processor,
     },
   };
 

@@ -3,6 +3,13 @@
 -- webhooks. Creators and assignees follow their tasks (task_watchers) automatically. A timeline query
 -- merges the activity with the task's comments.
 
+-- Changes made by an automation's actions carry its depth in the session (set by the worker), so
+-- the events they cause say how deep in a chain of automations they are (loop protection).
+create function app.automation_depth() returns integer
+language sql stable parallel safe
+as $$ select coalesce((app.session() ->> 'x-workgrid-automation-depth')::integer, 0) $$;
+comment on function app.automation_depth() is 'How many automations deep the current change is (0 for people and plain background work).';
+
 create function app.record_task_activity(task public.tasks, verb text, summary text, data jsonb default '{}')
 returns void
 language sql volatile security definer
@@ -39,7 +46,8 @@ begin
     perform app.record_task_activity(new, 'task.created', 'created: ' || new.title);
     perform app.watch_task(new, new.created_by);
     perform app.emit_event('task.created',
-      jsonb_build_object('task_id', new.id, 'project_id', new.project_id, 'actor_id', app.user_id()),
+      jsonb_build_object('task_id', new.id, 'project_id', new.project_id, 'actor_id', app.user_id(),
+                         'automation_depth', app.automation_depth()),
       'task.created:' || new.id, new.org_id);
     return null;
   end if;
@@ -48,7 +56,7 @@ begin
       jsonb_build_object('from', old.status, 'to', new.status));
     perform app.emit_event('task.status_changed',
       jsonb_build_object('task_id', new.id, 'project_id', new.project_id, 'from', old.status, 'to', new.status,
-                         'actor_id', app.user_id()),
+                         'actor_id', app.user_id(), 'automation_depth', app.automation_depth()),
       'task.status_changed:' || topic_key, new.org_id);
   end if;
   if new.start_date is distinct from old.start_date or new.due_date is distinct from old.due_date then
@@ -85,7 +93,8 @@ begin
       jsonb_build_object('user_id', new.user_id));
     perform app.watch_task(task, new.user_id);
     perform app.emit_event('task.assigned',
-      jsonb_build_object('task_id', task.id, 'project_id', task.project_id, 'user_id', new.user_id, 'actor_id', app.user_id()),
+      jsonb_build_object('task_id', task.id, 'project_id', task.project_id, 'user_id', new.user_id, 'actor_id', app.user_id(),
+                         'automation_depth', app.automation_depth()),
       'task.assigned:' || new.id, task.org_id);
   else
     perform app.record_task_activity(task, 'task.unassigned', 'unassigned ' || coalesce(who, 'a member'),

@@ -118,4 +118,5 @@ const placeholderOrg: OrgFixture = {
   columnId: '',
   taskIds: ['', '', ''],
   checklistId: '',
+  automationId: '',
 };

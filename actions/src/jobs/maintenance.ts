@@ -17,6 +17,7 @@ export const SCHEDULES = [
   { id: 'side-effect-sweep', pattern: '*/5 * * * *', name: JOBS.sideEffectSweep, data: {} },
   { id: 'task-trash-purge', pattern: '30 3 * * *', name: JOBS.taskTrashPurge, data: {} },
   { id: 'recurring-tasks', pattern: '* * * * *', name: JOBS.recurringTasks, data: {} },
+  { id: 'due-automations', pattern: '*/15 * * * *', name: JOBS.dueAutomations, data: {} },
 ] as const;
 
 /** How long a task stays in the trash (restorable) before the purge deletes it. */

@@ -3,6 +3,9 @@ import { queueEmail } from '../email/send.job.ts';
 import type { FollowUp, OutboxEvent } from './effects.ts';
 import { wantsEmailNow, wantsInApp } from './preferences.ts';
 
+/** The event a notice comes from; id is null for scheduled sweeps (no outbox event). */
+export type NoticeSource = Pick<OutboxEvent, 'org_id'> & { id: string | null };
+
 export interface Notice {
   eventType: string;
   title: string;
@@ -19,7 +22,7 @@ export interface Notice {
  * emails of those who asked for them (returned as follow-up jobs). The actor is never notified of
  * their own doing; a recipient who left the org since is skipped.
  */
-export async function notifyMembers(tx: Tx, event: OutboxEvent, recipients: string[], notice: Notice): Promise<FollowUp[]> {
+export async function notifyMembers(tx: Tx, event: NoticeSource, recipients: string[], notice: Notice): Promise<FollowUp[]> {
   const audience = [...new Set(recipients)].filter((id) => id !== notice.actorId);
   if (audience.length === 0) return [];
   const inApp = await wantsInApp(tx, audience, notice.eventType);

@@ -7,6 +7,7 @@ import type { OutboxJobData } from '../outbox/relay.ts';
 import { fanOutWebhooks } from '../webhooks/fan-out.ts';
 import { isIdentityTopic } from '../outbox/routing.ts';
 import { commentMentions } from './comment-mentions.ts';
+import { taskAutomations } from './automations.ts';
 import { taskAssigned, taskCommented, taskStatusChanged, taskUnblocked } from './task-notifications.ts';
 import { webhookDisabled } from './webhook-disabled.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
@@ -15,8 +16,9 @@ import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } f
 export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
   'comment.created': allOf(commentMentions, taskCommented),
   'webhook.disabled': webhookDisabled,
-  'task.assigned': taskAssigned,
-  'task.status_changed': taskStatusChanged,
+  'task.created': taskAutomations,
+  'task.assigned': allOf(taskAssigned, taskAutomations),
+  'task.status_changed': allOf(taskStatusChanged, taskAutomations),
   'task.unblocked': taskUnblocked,
 };
 

@@ -8,6 +8,7 @@ const ROUTES: Record<string, QueueName> = {
   'comment.created': QUEUES.notifications,
   'invitation.created': QUEUES.email,
   'webhook.disabled': QUEUES.notifications,
+  'task.created': QUEUES.notifications,
   'task.assigned': QUEUES.notifications,
   'task.status_changed': QUEUES.notifications,
   'task.unblocked': QUEUES.notifications,

@@ -24,9 +24,11 @@ export interface OrgFixture {
   /** Three tasks of the project, created by the admin. */
   taskIds: [string, string, string];
   checklistId: string;
+  automationId: string;
 }
 
-type Row = Record<string, string | boolean | null>;
+/** Column values; objects and lists go to json(b) columns as JSON. */
+type Row = Record<string, string | boolean | null | object>;
 
 interface TenantTableFixture {
   /** A valid row of the table for org, distinct for each variant number. */
@@ -122,6 +124,17 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     writer: 'owner',
     row: (o) => ({ org_id: o.orgId, project_id: o.projectId, title: 'Weekly report', cron: '0 9 * * 1', timezone: 'Europe/Paris', created_by: o.users.owner }),
   },
+  automations: {
+    writer: 'owner',
+    row: (o) => ({
+      org_id: o.orgId, project_id: o.projectId, name: `Tag new ${unique()}`, trigger: 'created',
+      actions: [{ type: 'add_tag', tag_id: o.tagId }], active: false, created_by: o.users.owner,
+    }),
+  },
+  automation_runs: {
+    writer: 'service',
+    row: (o) => ({ org_id: o.orgId, project_id: o.projectId, automation_id: o.automationId, event_key: `test:${unique()}`, status: 'succeeded' }),
+  },
   saved_views: { writer: 'owner', row: (o) => ({ org_id: o.orgId, owner_id: o.users.owner, name: `Open ${unique()}` }) },
   time_entries: {
     writer: 'owner',
@@ -177,7 +190,7 @@ export async function createOrg(tx: Tx, name: string): Promise<OrgFixture> {
   await actAsSuperuser(tx, { orgId, userId: users.owner });
   const partial: OrgFixture = {
     orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '', webhookId: '',
-    workspaceId: '', projectId: '', boardId: '', columnId: '', taskIds: ['', '', ''], checklistId: '',
+    workspaceId: '', projectId: '', boardId: '', columnId: '', taskIds: ['', '', ''], checklistId: '', automationId: '',
   };
   const idOf = async (table: string) => (await insertRow(tx, table, TENANT_TABLES[table]!.row(partial, 0))).id as string;
   partial.teamId = await idOf('teams');
@@ -193,7 +206,10 @@ export async function createOrg(tx: Tx, name: string): Promise<OrgFixture> {
     partial.taskIds[index] = (await insertRow(tx, 'tasks', task)).id as string;
   }
   partial.checklistId = await idOf('task_checklists');
-  const arranged = ['teams', 'tags', 'comments', 'webhook_subscriptions', 'workspaces', 'projects', 'boards', 'board_columns', 'task_checklists'];
+  partial.automationId = await idOf('automations');
+  const arranged = [
+    'teams', 'tags', 'comments', 'webhook_subscriptions', 'workspaces', 'projects', 'boards', 'board_columns', 'task_checklists', 'automations',
+  ];
   for (const [table, fixture] of Object.entries(TENANT_TABLES)) {
     if (!arranged.includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
   }

@@ -21,6 +21,8 @@ export const JOBS = {
   taskTrashPurge: 'task-trash-purge',
   recurringTasks: 'recurring-tasks',
   dueAutomations: 'due-automations',
+  taskImport: 'task-import',
+  taskExport: 'task-export',
 } as const;
 
 /** The custom backoff strategy's name (see backoff.ts), set on every job. */

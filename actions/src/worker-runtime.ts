@@ -16,6 +16,8 @@ import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
 import { recurringTasksProcessor } from './jobs/recurring-tasks.ts';
 import { dueAutomationsProcessor } from './jobs/automations.ts';
+import { transferProcessors } from './jobs/task-export.ts';
+import { fileStoreFromConfig } from './storage.ts';
 import { digestProcessor, SCHEDULES, sweepProcessor, trashPurgeProcessor } from './jobs/maintenance.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
@@ -101,6 +103,7 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
       [JOBS.taskTrashPurge]: trashPurgeProcessor(maintenanceDeps) as Processor,
       [JOBS.recurringTasks]: recurringTasksProcessor(maintenanceDeps) as Processor,
       [JOBS.dueAutomations]: dueAutomationsProcessor(maintenanceDeps) as Processor,
+      ...(transferProcessors(sql, { store: fileStoreFromConfig(config), linkSeconds: config.DOWNLOAD_LINK_SECONDS }) as Record<string, Processor>),
     },
   };
 

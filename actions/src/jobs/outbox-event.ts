@@ -8,6 +8,8 @@ import { fanOutWebhooks } from '../webhooks/fan-out.ts';
 import { isIdentityTopic } from '../outbox/routing.ts';
 import { commentMentions } from './comment-mentions.ts';
 import { taskAutomations } from './automations.ts';
+import { taskExportRequested } from './task-export.ts';
+import { taskImportConfirmed, taskImportValidate } from './task-import.ts';
 import { taskAssigned, taskCommented, taskStatusChanged, taskUnblocked } from './task-notifications.ts';
 import { webhookDisabled } from './webhook-disabled.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
@@ -19,6 +21,9 @@ export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
   'task.created': taskAutomations,
   'task.assigned': allOf(taskAssigned, taskAutomations),
   'task.status_changed': allOf(taskStatusChanged, taskAutomations),
+  'task_import.created': taskImportValidate,
+  'task_import.confirmed': taskImportConfirmed,
+  'task_export.requested': taskExportRequested,
   'task.unblocked': taskUnblocked,
 };
 

@@ -12,6 +12,9 @@ const ROUTES: Record<string, QueueName> = {
   'task.assigned': QUEUES.notifications,
   'task.status_changed': QUEUES.notifications,
   'task.unblocked': QUEUES.notifications,
+  'task_import.created': QUEUES.notifications,
+  'task_import.confirmed': QUEUES.notifications,
+  'task_export.requested': QUEUES.notifications,
 };
 
 export function queueForTopic(topic: string): QueueName {

@@ -135,6 +135,11 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     writer: 'service',
     row: (o) => ({ org_id: o.orgId, project_id: o.projectId, automation_id: o.automationId, event_key: `test:${unique()}`, status: 'succeeded' }),
   },
+  task_imports: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, project_id: o.projectId, source_csv: 'title\nWrite the plan\n', mapping: { title: 'title' }, created_by: o.users.owner }),
+  },
+  task_exports: { writer: 'owner', row: (o) => ({ org_id: o.orgId, format: 'csv', filters: { project_id: o.projectId }, created_by: o.users.owner }) },
   saved_views: { writer: 'owner', row: (o) => ({ org_id: o.orgId, owner_id: o.users.owner, name: `Open ${unique()}` }) },
   time_entries: {
     writer: 'owner',

@@ -1,7 +1,10 @@
 import type { Job } from 'bullmq';
 import postgres, { type Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dueAutomationsProcessor } from '../src/jobs/automations.ts';
 import { outboxEventProcessor } from '../src/jobs/outbox-event.ts';
+import type { QueueName } from '../src/queues.ts';
+import type { Queue } from 'bullmq';
 import type { OutboxJobData } from '../src/outbox/relay.ts';
 import { createTestOrg, superuserSql, type TestOrg } from './support/org.ts';
 
@@ -110,5 +113,25 @@ describe('automations', () => {
     const [run] = await sql`select status, detail from automation_runs where automation_id = ${broken} and task_id = ${taskId}`;
     expect(run!.status).toBe('failed');
     expect((await sql`select priority from tasks where id = ${taskId}`)[0]!.priority).toBe('none');
+  });
+
+  it('runs due-soon and overdue automations once per task and due date, across repeated sweeps', async () => {
+    const overdue = await automation('Flag overdue', 'overdue', {}, [{ type: 'set_field', field: 'priority', value: 'urgent' }]);
+    const dueSoon = await automation('Nudge', 'due_soon', {}, [{ type: 'notify', to: 'assignees', title: 'Due soon' }]);
+    const [late, soon] = await asOwner(async (tx) => {
+      const ids: string[] = [];
+      for (const due of ['2020-01-01', new Date().toISOString().slice(0, 10)]) {
+        ids.push((await tx`insert into tasks (org_id, project_id, title, due_date, created_by) values (${org.orgId}, ${projectId}, 'Dated', ${due}, ${org.owner}) returning id`)[0]!.id as string);
+      }
+      return ids;
+    });
+    await drain();
+    const sweep = dueAutomationsProcessor({ sql: app, queues: {} as Record<QueueName, Queue>, log: silent });
+    await sweep();
+    await sweep();
+    const runs = await sql`select automation_id, task_id, status from automation_runs where automation_id in (${overdue}, ${dueSoon})`;
+    expect(runs.filter((r) => r.automation_id === overdue).map((r) => [r.task_id, r.status])).toEqual([[late, 'succeeded']]);
+    expect(runs.filter((r) => r.automation_id === dueSoon).map((r) => [r.task_id, r.status])).toEqual([[soon, 'succeeded']]);
+    expect((await sql`select priority from tasks where id = ${late!}`)[0]!.priority).toBe('urgent');
   });
 });

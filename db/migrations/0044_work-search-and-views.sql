@@ -8,28 +8,48 @@ language sql immutable parallel safe
 as $$ select websearch_to_tsquery('simple', coalesce(query, '')) $$;
 comment on function app.search_query(text) is 'The tsquery of a search box text (web search syntax, no stemming).';
 
+-- Text-search operators are not leakproof, so under row-level security Postgres may not use their
+-- indexes: the candidates (tasks of the session org matching by key, title or description, that the
+-- caller may see) are found by this function with the indexes, and search_work then reads them back
+-- as the caller, so row-level security still decides which are returned. Comments are searched as the caller (an
+-- internal comment must not make a task match for someone who cannot read it).
+create function app.task_search_candidates(query text, project_id uuid default null)
+returns table (task_id uuid, rank real)
+language sql stable security definer
+set search_path = pg_catalog, public
+as $$
+  select t.id,
+         ((case when lower(t.key) = lower(btrim(query)) then 10 else 0 end)
+          + ts_rank(t.search, app.search_query(query)) * 2 + similarity(t.title, btrim(query)))::real
+    from public.tasks t
+   where t.org_id = app.org_id() and t.deleted_at is null and length(btrim(query)) > 0
+     and (task_search_candidates.project_id is null or t.project_id = task_search_candidates.project_id)
+     and (t.search @@ app.search_query(query) or t.title % btrim(query) or lower(t.key) = lower(btrim(query)))
+     -- The visibility rule of tasks (0041), applied after the index scan.
+     and (app.has_org_role('owner', 'admin')
+          or (app.is_staff() and app.project_is_shared(t.project_id))
+          or (app.is_org_member() and app.is_project_member(t.project_id)))
+$$;
+comment on function app.task_search_candidates(text, uuid) is
+  'Ids and ranks of the session org''s tasks matching a search text, found with the indexes; search_work filters them by RLS.';
+
 create function public.search_work(query text, project_id uuid default null, include_closed boolean default true)
 returns setof public.tasks
 language sql stable
 set search_path = pg_catalog, public
 as $$
-  with q as (select app.search_query(query) as ts, btrim(query) as text),
-  commented as (
-    select c.entity_id as task_id, max(ts_rank(c.search, q.ts)) as rank
-      from public.comments c, q
-     where c.entity_type = 'task' and c.deleted_at is null and c.search @@ q.ts
-     group by c.entity_id)
-  select t.* from public.tasks t
-    cross join q
-    left join commented cm on cm.task_id = t.id
+  with matches as (
+    select task_id, rank from app.task_search_candidates(query, search_work.project_id)
+    union all
+    select c.entity_id, ts_rank(c.search, app.search_query(query))
+      from public.comments c
+     where c.entity_type = 'task' and c.deleted_at is null and c.search @@ app.search_query(query)),
+  ranked as (select task_id, sum(rank) as rank from matches group by task_id)
+  select t.* from ranked r join public.tasks t on t.id = r.task_id
    where t.deleted_at is null
-     and length(q.text) > 0
      and (search_work.project_id is null or t.project_id = search_work.project_id)
      and (include_closed or t.status not in ('done', 'cancelled'))
-     and (t.search @@ q.ts or t.title % q.text or lower(t.key) = lower(q.text) or cm.task_id is not null)
-   order by (case when lower(t.key) = lower(q.text) then 10 else 0 end)
-            + ts_rank(t.search, q.ts) * 2 + similarity(t.title, q.text) + coalesce(cm.rank, 0) desc,
-            t.updated_at desc
+   order by r.rank desc, t.updated_at desc
 $$;
 comment on function public.search_work(text, uuid, boolean) is
   'Tasks matching a search text by key, title and description (full text and trigram) or by their comments, best first. '
@@ -87,6 +107,7 @@ comment on function public.tasks_in_range(date, date, uuid) is 'Tasks with dates
 grant execute on function public.tasks_in_range(date, date, uuid) to workgrid_engine, workgrid_app;
 
 create index task_assignees_user_task_idx on public.task_assignees (user_id, task_id);
+create index tasks_key_lower_idx on public.tasks (org_id, lower(key));
 create index tasks_dates_idx on public.tasks (org_id, coalesce(start_date, due_date)) where deleted_at is null;
 
 create table public.saved_views (

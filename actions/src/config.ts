@@ -101,6 +101,14 @@ const workerConfigSchema = configSchema.pick({
 }).extend({
   /** The worker opens the tokens sealed into identity emails: it needs the actions service's key itself. */
   SECRETS_KEY: z.string().min(32, 'SECRETS_KEY must be the actions service\'s value (at least 32 characters)'),
+  /** S3 storage for task imports' error reports and task exports (MinIO in compose, the local store with npm start). */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).default('workgrid'),
+  S3_ACCESS_KEY: z.string().min(3).optional(),
+  S3_SECRET_KEY: z.string().min(8).optional(),
+  /** How long an export or error report link stays valid. */
+  DOWNLOAD_LINK_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
   /** Where people reach the web console: the base of the links in emails. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3300').transform((url) => url.replace(/\/+$/, '')),
 });

@@ -7,6 +7,8 @@ export interface SessionVariables {
   'x-hasura-org-id'?: string;
   'x-hasura-user-id'?: string;
   'x-hasura-request-id'?: string;
+  /** Set while an automation's actions run: how deep in a chain of automations the changes are. */
+  'x-workgrid-automation-depth'?: string;
 }
 
 /** Sets the Hasura session of the current transaction, so RLS and app.* helpers see it. */

@@ -20,6 +20,11 @@ export const JOBS = {
   slaSweep: 'sla-sweep',
   webhookDelivery: 'webhook-delivery',
   emailSend: 'email-send',
+  taskTrashPurge: 'task-trash-purge',
+  recurringTasks: 'recurring-tasks',
+  dueAutomations: 'due-automations',
+  taskImport: 'task-import',
+  taskExport: 'task-export',
 } as const;
 
 /** The custom backoff strategy's name (see backoff.ts), set on every job. */

@@ -14,9 +14,13 @@ import { BACKOFF_TYPE, defaultJobOptions, JOBS, QUEUES, WEBHOOK_BACKOFF_TYPE, ty
 import { webhookDeliveryProcessor } from './webhooks/delivery.job.ts';
 import { emailSendProcessor } from './email/send.job.ts';
 import { providerFromConfig, type EmailProvider } from './email/providers.ts';
-import { digestProcessor, retentionProcessor, SCHEDULES, sweepProcessor } from './jobs/maintenance.ts';
+import { digestProcessor, retentionProcessor, SCHEDULES, sweepProcessor, trashPurgeProcessor } from './jobs/maintenance.ts';
 import { slaSweepProcessor } from './jobs/sla-sweep.job.ts';
 import { ticketSatisfactionHandlers } from './jobs/ticket-events.ts';
+import { recurringTasksProcessor } from './jobs/recurring-tasks.ts';
+import { dueAutomationsProcessor } from './jobs/automations.ts';
+import { transferProcessors } from './jobs/task-export.ts';
+import { fileStoreFromConfig } from './storage.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -106,6 +110,10 @@ export async function startWorkerRuntime(config: WorkerConfig, log: Log, options
       [JOBS.sideEffectSweep]: sweepProcessor(maintenanceDeps) as Processor,
       [JOBS.retentionSweep]: retentionProcessor(maintenanceDeps) as Processor,
       [JOBS.slaSweep]: slaSweepProcessor(maintenanceDeps) as Processor,
+      [JOBS.taskTrashPurge]: trashPurgeProcessor(maintenanceDeps) as Processor,
+      [JOBS.recurringTasks]: recurringTasksProcessor(maintenanceDeps) as Processor,
+      [JOBS.dueAutomations]: dueAutomationsProcessor(maintenanceDeps) as Processor,
+      ...(transferProcessors(sql, { store: fileStoreFromConfig(config), linkSeconds: config.DOWNLOAD_LINK_SECONDS }) as Record<string, Processor>),
     },
   };
 

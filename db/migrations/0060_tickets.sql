@@ -405,6 +405,10 @@ create or replace function app.can_see_entity(entity_type text, entity_id uuid) 
 language sql stable
 as $$
   select case entity_type
+           when 'workspace' then exists (select from public.workspaces w where w.id = entity_id)
+           when 'project' then exists (select from public.projects p where p.id = entity_id)
+           when 'board' then exists (select from public.boards b where b.id = entity_id)
+           when 'task' then exists (select from public.tasks t where t.id = entity_id)
            when 'ticket' then exists (select from public.tickets t where t.id = entity_id)
            else true
          end

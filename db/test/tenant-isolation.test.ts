@@ -114,4 +114,11 @@ const placeholderOrg: OrgFixture = {
   webhookId: '',
   ticketId: '',
   slaPolicyId: '',
+  workspaceId: '',
+  projectId: '',
+  boardId: '',
+  columnId: '',
+  taskIds: ['', '', ''],
+  checklistId: '',
+  automationId: '',
 };

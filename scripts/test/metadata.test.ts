@@ -27,7 +27,7 @@ const SESSION_VARIABLES = ['x-hasura-user-id', 'x-hasura-org-id'];
 const ORG_VARIABLE = 'x-hasura-org-id';
 const USER_VARIABLE = 'x-hasura-user-id';
 /** Columns the user role does not read although the engine may: internal, not API. */
-const HIDDEN_COLUMNS: Record<string, string[]> = { comments: ['search'], ticket_messages: ['search'] };
+const HIDDEN_COLUMNS: Record<string, string[]> = { comments: ['search'], projects: ['search'], tasks: ['search'], ticket_messages: ['search'] };
 /** Columns naming who did something: when insertable, they are presets, never client input. */
 const ACTOR_COLUMNS = ['created_by', 'author_id', 'invited_by', 'uploaded_by', 'actor_id'];
 /** Permissions on org-scoped tables that deliberately reach beyond the session org, and why. */

@@ -18,7 +18,13 @@ export const SCHEDULES = [
   { id: 'retention-sweep', pattern: '17 * * * *', name: JOBS.retentionSweep, data: {} },
   // Seconds field first: every 30 seconds.
   { id: 'sla-sweep', pattern: '*/30 * * * * *', name: JOBS.slaSweep, data: {} },
+  { id: 'task-trash-purge', pattern: '30 3 * * *', name: JOBS.taskTrashPurge, data: {} },
+  { id: 'recurring-tasks', pattern: '* * * * *', name: JOBS.recurringTasks, data: {} },
+  { id: 'due-automations', pattern: '*/15 * * * *', name: JOBS.dueAutomations, data: {} },
 ] as const;
+
+/** How long a task stays in the trash (restorable) before the purge deletes it. */
+export const TASK_TRASH_RETENTION_DAYS = 30;
 
 /** How long, in days, rows stay after they expired or were used (RETENTION_* settings). */
 export interface RetentionDays {
@@ -119,5 +125,15 @@ export function retentionProcessor(deps: Deps, batch = 10_000) {
     const removed = Object.fromEntries(rows.map((row) => [row.kind, Number(row.removed)]));
     if (rows.some((row) => Number(row.removed) > 0)) deps.log.info({ removed }, 'expired rows deleted');
     return removed;
+  };
+}
+
+/** task-trash-purge: deletes, in every org, the tasks that have been in the trash longer than the retention. */
+export function trashPurgeProcessor(deps: Pick<Deps, 'sql' | 'log'>, retentionDays = TASK_TRASH_RETENTION_DAYS) {
+  return async (): Promise<number> => {
+    const [row] = await deps.sql`select app.purge_trashed_tasks(make_interval(days => ${retentionDays})) as purged`;
+    const purged = Number(row?.purged ?? 0);
+    if (purged > 0) deps.log.info({ purged }, 'tasks purged from the trash');
+    return purged;
   };
 }

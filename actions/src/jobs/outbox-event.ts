@@ -8,17 +8,37 @@ import { fanOutWebhooks } from '../webhooks/fan-out.ts';
 import { isIdentityTopic } from '../outbox/routing.ts';
 import { commentMentions } from './comment-mentions.ts';
 import { slaEvent, ticketMessageCreated } from './ticket-events.ts';
+import { taskAutomations } from './automations.ts';
+import { taskExportRequested } from './task-export.ts';
+import { taskImportConfirmed, taskImportValidate } from './task-import.ts';
+import { taskAssigned, taskCommented, taskStatusChanged, taskUnblocked } from './task-notifications.ts';
 import { webhookDisabled } from './webhook-disabled.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
 
 /** Database effects per topic. A topic without a handler only needs marking delivered. */
 export const EFFECT_HANDLERS: Record<string, EffectHandler> = {
-  'comment.created': commentMentions,
+  'comment.created': allOf(commentMentions, taskCommented),
   'sla.breached': slaEvent,
   'sla.warning': slaEvent,
   'ticket.message_created': ticketMessageCreated,
   'webhook.disabled': webhookDisabled,
+  'task.created': taskAutomations,
+  'task.assigned': allOf(taskAssigned, taskAutomations),
+  'task.status_changed': allOf(taskStatusChanged, taskAutomations),
+  'task_import.created': taskImportValidate,
+  'task_import.confirmed': taskImportConfirmed,
+  'task_export.requested': taskExportRequested,
+  'task.unblocked': taskUnblocked,
 };
+
+/** Several handlers of one topic, run in turn in the event's transaction. */
+function allOf(...handlers: EffectHandler[]): EffectHandler {
+  return async (tx, event) => {
+    const followUps: FollowUp[] = [];
+    for (const handler of handlers) followUps.push(...(await handler(tx, event)));
+    return followUps;
+  };
+}
 
 /** An identity topic without a handler would be marked delivered with no email sent: refuse it. */
 const identityTopicUnknown: EffectHandler = async (_tx, event) => {

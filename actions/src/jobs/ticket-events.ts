@@ -4,7 +4,7 @@ import { satisfactionToken } from '../desk/satisfaction-token.ts';
 import { queueEmail } from '../email/send.job.ts';
 import { outboxTokenContext } from '../identity/emails.ts';
 import type { SecretBox } from '../identity/secrets.ts';
-import { wantsInApp } from './comment-mentions.ts';
+import { wantsInApp } from './preferences.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
 
 export const TICKET_REPLY_EVENT_TYPE = 'ticket.reply';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wantsInApp } from './comment-mentions.ts';
+import { wantsInApp } from './preferences.ts';
 import { PermanentError, type EffectHandler } from './effects.ts';
 
 export const WEBHOOK_DISABLED_EVENT_TYPE = 'webhook.disabled';

@@ -12,6 +12,13 @@ const ROUTES: Record<string, QueueName> = {
   'ticket.message_created': QUEUES.notifications,
   'ticket.status_changed': QUEUES.email,
   'webhook.disabled': QUEUES.notifications,
+  'task.created': QUEUES.notifications,
+  'task.assigned': QUEUES.notifications,
+  'task.status_changed': QUEUES.notifications,
+  'task.unblocked': QUEUES.notifications,
+  'task_import.created': QUEUES.notifications,
+  'task_import.confirmed': QUEUES.notifications,
+  'task_export.requested': QUEUES.notifications,
 };
 
 export function queueForTopic(topic: string): QueueName {

@@ -35,7 +35,10 @@ beforeAll(async () => {
     union select id::text from settings where org_id = ${b.orgId}
     union select id::text from invitations where org_id = ${b.orgId}
     union select id::text from audit_log where org_id = ${b.orgId}
-    union select id::text from notifications where org_id = ${b.orgId}`;
+    union select id::text from notifications where org_id = ${b.orgId}
+    union select id::text from projects where org_id = ${b.orgId}
+    union select id::text from tasks where org_id = ${b.orgId}
+    union select id::text from time_entries where org_id = ${b.orgId}`;
   foreignIds = rows.map((row) => row.id).filter((id) => !Object.values(a.users).includes(id));
   expect(foreignIds.length).toBeGreaterThan(10);
 });

@@ -18,9 +18,19 @@ export interface OrgFixture {
   webhookId: string;
   ticketId: string;
   slaPolicyId: string;
+  workspaceId: string;
+  /** A project (visibility workspace) created by the owner, with the guest as an editor member. */
+  projectId: string;
+  boardId: string;
+  columnId: string;
+  /** Three tasks of the project, created by the admin. */
+  taskIds: [string, string, string];
+  checklistId: string;
+  automationId: string;
 }
 
-type Row = Record<string, string | boolean | null>;
+/** Column values; objects and lists go to json(b) columns as JSON. */
+type Row = Record<string, string | boolean | null | object>;
 
 interface TenantTableFixture {
   /** A valid row of the table for org, distinct for each variant number. */
@@ -125,6 +135,57 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     writer: 'owner',
     row: (o) => ({ org_id: o.orgId, name: `Macro ${unique()}`, reply_body: 'Thanks, {{requester.name}}!', created_by: o.users.owner }),
   },
+  workspaces: { writer: 'owner', row: (o) => ({ org_id: o.orgId, name: `Workspace ${unique()}`, created_by: o.users.owner }) },
+  projects: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, workspace_id: o.workspaceId, key: `P${unique().toUpperCase()}`, name: 'Launch', created_by: o.users.owner }),
+  },
+  project_members: {
+    writer: 'owner',
+    row: (o, v) => ({ org_id: o.orgId, project_id: o.projectId, user_id: v === 0 ? o.users.guest : o.users.member, role: 'editor' }),
+  },
+  boards: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, name: 'Sprint board', created_by: o.users.owner }) },
+  board_columns: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, board_id: o.boardId, name: `Doing ${unique()}` }) },
+  tasks: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, title: 'Write the plan', created_by: o.users.owner }) },
+  task_assignees: {
+    writer: 'owner',
+    row: (o, v) => ({ org_id: o.orgId, project_id: o.projectId, task_id: o.taskIds[0], user_id: v === 0 ? o.users.member : o.users.agent }),
+  },
+  task_watchers: { writer: 'owner', row: (o, v) => ({ org_id: o.orgId, project_id: o.projectId, task_id: v === 0 ? o.taskIds[0] : o.taskIds[1], user_id: o.users.owner }) },
+  task_checklists: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, task_id: o.taskIds[0], title: 'Before release' }) },
+  task_checklist_items: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, checklist_id: o.checklistId, title: 'Update docs' }) },
+  task_dependencies: {
+    writer: 'owner',
+    row: (o, v) => ({ org_id: o.orgId, project_id: o.projectId, blocker_id: o.taskIds[0], blocked_id: v === 0 ? o.taskIds[1] : o.taskIds[2], created_by: o.users.owner }),
+  },
+  recurring_task_rules: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, project_id: o.projectId, title: 'Weekly report', cron: '0 9 * * 1', timezone: 'Europe/Paris', created_by: o.users.owner }),
+  },
+  automations: {
+    writer: 'owner',
+    row: (o) => ({
+      org_id: o.orgId, project_id: o.projectId, name: `Tag new ${unique()}`, trigger: 'created',
+      actions: [{ type: 'add_tag', tag_id: o.tagId }], active: false, created_by: o.users.owner,
+    }),
+  },
+  automation_runs: {
+    writer: 'service',
+    row: (o) => ({ org_id: o.orgId, project_id: o.projectId, automation_id: o.automationId, event_key: `test:${unique()}`, status: 'succeeded' }),
+  },
+  task_imports: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, project_id: o.projectId, source_csv: 'title\nWrite the plan\n', mapping: { title: 'title' }, created_by: o.users.owner }),
+  },
+  task_exports: { writer: 'owner', row: (o) => ({ org_id: o.orgId, format: 'csv', filters: { project_id: o.projectId }, created_by: o.users.owner }) },
+  saved_views: { writer: 'owner', row: (o) => ({ org_id: o.orgId, owner_id: o.users.owner, name: `Open ${unique()}` }) },
+  time_entries: {
+    writer: 'owner',
+    row: (o) => ({
+      org_id: o.orgId, project_id: o.projectId, task_id: o.taskIds[0], user_id: o.users.owner,
+      started_at: '2026-01-05T09:00:00Z', ended_at: '2026-01-05T10:30:00Z',
+    }),
+  },
   notification_preferences: {
     writer: 'owner',
     row: (o) => ({ org_id: o.orgId, user_id: o.users.owner, event_type: `test.${uniqueWord()}`, channel: 'email' }),
@@ -170,16 +231,34 @@ export async function createOrg(tx: Tx, name: string): Promise<OrgFixture> {
 
   // Triggers that emit outbox events require the org's session, as in real use.
   await actAsSuperuser(tx, { orgId, userId: users.owner });
-  const partial = { orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '', webhookId: '', ticketId: '', slaPolicyId: '' };
-  partial.teamId = (await insertRow(tx, 'teams', TENANT_TABLES.teams!.row(partial, 0))).id as string;
-  partial.tagId = (await insertRow(tx, 'tags', TENANT_TABLES.tags!.row(partial, 0))).id as string;
-  partial.commentId = (await insertRow(tx, 'comments', TENANT_TABLES.comments!.row(partial, 0))).id as string;
-  partial.webhookId = (await insertRow(tx, 'webhook_subscriptions', TENANT_TABLES.webhook_subscriptions!.row(partial, 0))).id as string;
-  partial.slaPolicyId = (await insertRow(tx, 'sla_policies', TENANT_TABLES.sla_policies!.row(partial, 0))).id as string;
-  partial.ticketId = (await insertRow(tx, 'tickets', TENANT_TABLES.tickets!.row(partial, 0))).id as string;
-  const made = ['teams', 'tags', 'comments', 'webhook_subscriptions', 'tickets', 'sla_policies'];
+  const partial: OrgFixture = {
+    orgId, users, outsiders, joiner, teamId: '', tagId: '', commentId: '', webhookId: '',
+    ticketId: '', slaPolicyId: '',
+    workspaceId: '', projectId: '', boardId: '', columnId: '', taskIds: ['', '', ''], checklistId: '', automationId: '',
+  };
+  const idOf = async (table: string) => (await insertRow(tx, table, TENANT_TABLES[table]!.row(partial, 0))).id as string;
+  partial.teamId = await idOf('teams');
+  partial.tagId = await idOf('tags');
+  partial.commentId = await idOf('comments');
+  partial.webhookId = await idOf('webhook_subscriptions');
+  partial.workspaceId = await idOf('workspaces');
+  partial.projectId = await idOf('projects');
+  partial.boardId = await idOf('boards');
+  partial.columnId = await idOf('board_columns');
+  for (const index of [0, 1, 2] as const) {
+    const task = { org_id: orgId, project_id: partial.projectId, title: `Task ${index + 1}`, created_by: users.admin };
+    partial.taskIds[index] = (await insertRow(tx, 'tasks', task)).id as string;
+  }
+  partial.checklistId = await idOf('task_checklists');
+  partial.slaPolicyId = await idOf('sla_policies');
+  partial.ticketId = await idOf('tickets');
+  partial.automationId = await idOf('automations');
+  const arranged = [
+    'teams', 'tags', 'comments', 'webhook_subscriptions', 'workspaces', 'projects', 'boards', 'board_columns', 'task_checklists', 'automations',
+    'sla_policies', 'tickets',
+  ];
   for (const [table, fixture] of Object.entries(TENANT_TABLES)) {
-    if (!made.includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
+    if (!arranged.includes(table)) await insertRow(tx, table, fixture.row(partial, 0));
   }
   await tx`select app.emit_event('test.created', '{}'::jsonb, ${`test:${orgId}`}, ${orgId}::uuid)`;
   await actAsSuperuser(tx);

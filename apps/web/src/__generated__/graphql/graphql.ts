@@ -398,12 +398,18 @@ export type Entity_Types_Bool_Exp = {
 };
 
 export type Entity_Types_Enum =
+  /** Board */
+  | 'board'
   /** Comment */
   | 'comment'
   /** File */
   | 'file'
   /** Organization */
   | 'org'
+  /** Project */
+  | 'project'
+  /** Task */
+  | 'task'
   /** Team */
   | 'team'
   /** Service-desk ticket */
@@ -411,7 +417,9 @@ export type Entity_Types_Enum =
   /** Public reply or internal note on a ticket */
   | 'ticket_message'
   /** User */
-  | 'user';
+  | 'user'
+  /** Workspace */
+  | 'workspace';
 
 /** Boolean expression to compare columns of type "entity_types_enum". All fields are combined with logical 'AND'. */
 export type Entity_Types_Enum_Comparison_Exp = {

@@ -401,17 +401,4 @@ comment on function app.tg_comments__not_on_tickets() is 'Keeps ticket conversat
 create trigger _140_not_on_tickets before insert or update of entity_type on public.comments
   for each row execute function app.tg_comments__not_on_tickets();
 
-create or replace function app.can_see_entity(entity_type text, entity_id uuid) returns boolean
-language sql stable
-as $$
-  select case entity_type
-           when 'workspace' then exists (select from public.workspaces w where w.id = entity_id)
-           when 'project' then exists (select from public.projects p where p.id = entity_id)
-           when 'board' then exists (select from public.boards b where b.id = entity_id)
-           when 'task' then exists (select from public.tasks t where t.id = entity_id)
-           when 'ticket' then exists (select from public.tickets t where t.id = entity_id)
-           else true
-         end
-$$;
-
 select app.install_read_only_guards();

@@ -120,6 +120,8 @@ grant select, delete on public.ticket_messages to workgrid_engine, workgrid_app;
 grant insert (id, org_id, ticket_id, author_id, visibility, body, channel) on public.ticket_messages to workgrid_engine, workgrid_app;
 grant update (body) on public.ticket_messages to workgrid_engine, workgrid_app;
 
+-- Comments, tags, links, files and activity on tickets and their messages follow the ticket's RLS
+-- (adds both kinds to 0041's version, keeping its cases).
 create or replace function app.can_see_entity(entity_type text, entity_id uuid) returns boolean
 language sql stable
 as $$

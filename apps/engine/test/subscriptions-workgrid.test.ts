@@ -10,7 +10,8 @@ import { eventually, listen, TestSocket } from './support/ws-client.ts';
 
 // Subscriptions on the real WorkGrid schema and metadata with two orgs: live updates after another
 // client's mutation, no duplicates, no cross-tenant delivery or wake-up, one statement per group
-// and refetch, streams, cleanup and a lost LISTEN connection.
+// and refetch, streams, cleanup, a lost LISTEN connection, and a requester's ticket conversation
+// that never carries an internal note.
 const METADATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'hasura', 'metadata');
 
 let a: OrgFixture;
@@ -185,6 +186,35 @@ describe('streaming subscriptions (T_stream)', () => {
     await insertTag(a, `${prefix}-a`);
     await insertTag(b, `${prefix}-b`);
     expect(await dataOf(socket)).toEqual({ tags_stream: [{ name: `${prefix}-b` }] });
+    await socket.quiet(100);
+  });
+});
+
+describe('a requester subscribed to their ticket', () => {
+  const as = (org: OrgFixture, role: 'requester' | 'agent') => asRole('user', { 'x-hasura-user-id': org.users[role], 'x-hasura-org-id': org.orgId });
+  const run = async (headers: Record<string, string>, query: string, variables: Record<string, unknown>) => {
+    const body = (await gql(engine.app, { query, variables, headers })) as { data?: Record<string, { id: string }>; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data!;
+  };
+  const post = (ticketId: string, body: string, visibility: 'public' | 'internal') =>
+    run(as(a, 'agent'), 'mutation ($t: uuid!, $b: String!, $v: String!) { insert_ticket_messages_one(object: {ticket_id: $t, body: $b, visibility: $v}) { id } }', { t: ticketId, b: body, v: visibility });
+
+  it('never receives an internal note, live or in the refetch a later public reply causes', async () => {
+    const created = await run(as(a, 'requester'), 'mutation ($s: String!) { insert_tickets_one(object: {subject: $s}) { id } }', { s: `Printer ${randomUUID().slice(0, 6)}` });
+    const ticketId = created['insert_tickets_one']!.id;
+    const socket = await subscribe(
+      a,
+      'subscription ($t: uuid!) { ticket_messages(where: {ticket_id: {_eq: $t}}, order_by: {created_at: asc}) { body visibility } }',
+      { t: ticketId },
+      as(a, 'requester'),
+    );
+    expect(await dataOf(socket)).toEqual({ ticket_messages: [] });
+
+    await post(ticketId, 'Known firmware bug, do not tell them yet', 'internal');
+    await socket.quiet(300);
+    await post(ticketId, 'We are on it.', 'public');
+    expect(await dataOf(socket)).toEqual({ ticket_messages: [{ body: 'We are on it.', visibility: 'public' }] });
     await socket.quiet(100);
   });
 });

@@ -2,7 +2,12 @@ import postgres, { type Sql, type TransactionSql } from 'postgres';
 import { HasuraError } from './errors.ts';
 import { ident } from './sql.ts';
 import { compactJson } from './json-text.ts';
+import { RepeatedTexts } from './repeated-texts.ts';
 import type { Session } from './session.ts';
+
+/** Shared by all pools: a prepared statement is per connection, the decision to prepare per text. */
+const repeatedTexts = new RepeatedTexts(1000);
+const prepareIfRepeated = (text: string) => ({ prepare: repeatedTexts.repeated(text) });
 
 export interface Statement {
   text: string;
@@ -66,7 +71,7 @@ export async function runMultiplexed(sql: Sql, session: Session, text: string, p
   try {
     return await sql.begin('read only', async (tx: TransactionSql) => {
       const setup = startSession(tx, session, options);
-      const pending = tx.unsafe<{ id: number; j: string | null }[]>(text, params, { prepare: false });
+      const pending = tx.unsafe<{ id: number; j: string | null }[]>(text, params, prepareIfRepeated(text));
       pending.catch(() => undefined);
       await Promise.all(setup);
       const answers = new Map<number, string | null>();
@@ -85,8 +90,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
     return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
       // Everything is sent at once (postgres.js pipelines unawaited queries in a transaction), so an
       // operation costs about one round trip; a failure aborts the transaction and all that follows.
-      // Statements stay unnamed: their text varies with each client's operation, and named prepared
-      // statements would pile up per connection.
+      // Statements whose text comes back are prepared (see RepeatedTexts); the others stay unnamed.
       const setup = startSession(tx, session, options);
       if (statements.some((statement) => statement.followUp)) {
         await Promise.all(setup);
@@ -94,12 +98,12 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
         for (const statement of statements) {
           failed = statement;
           const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
-          const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params);
+          const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, prepareIfRepeated(text));
           if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
           let answer = rows[0]?.j ?? null;
           if (statement.followUp && answer !== null) {
             const next = statement.followUp(answer);
-            answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params))[0]?.j ?? null;
+            answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params, prepareIfRepeated(next.text)))[0]?.j ?? null;
           }
           results.push(answer === null ? null : compactJson(answer));
         }
@@ -107,7 +111,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
       }
       const pending = statements.map((statement) => {
         const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
-        return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, { prepare: false }).catch((error: unknown) => {
+        return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, prepareIfRepeated(text)).catch((error: unknown) => {
           failed ??= statement;
           throw error;
         });

@@ -1,0 +1,20 @@
+/**
+ * Which statement texts to run as named prepared statements. An operation compiles to the same text
+ * whatever its variable values and session (those are bound parameters), so a text that comes back is
+ * worth preparing: Postgres then skips parsing and rewriting (row-level security policies included)
+ * and, after a few runs, planning. One-off texts stay unnamed so they do not pile up on connections;
+ * prepared ones go when their connection does (postgres.js recycles connections after 30–60 minutes).
+ */
+export class RepeatedTexts {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Records `text`; true when it was seen before (among the last `limit` distinct texts). */
+  repeated(text: string): boolean {
+    if (this.seen.has(text)) return true;
+    if (this.seen.size >= this.limit) this.seen.delete(this.seen.values().next().value as string);
+    this.seen.add(text);
+    return false;
+  }
+}

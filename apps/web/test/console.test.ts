@@ -328,4 +328,113 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await signIn(page, email, STRONG_PASSWORD);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Signup Studio');
   });
+
+  describe('live data', () => {
+    let planner: SignedUpUser;
+    const asPlanner = (query: string, variables: Record<string, unknown> = {}) => graphqlAs(planner, query, variables);
+
+    beforeAll(async () => {
+      planner = await signedUpUser(stack.service, 'console-planner');
+    });
+
+    it('keeps the inbox and the unread count live while another client reads a notification', async () => {
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: /Notifications/ }).click();
+      await page.getByText('Nothing unread.').waitFor();
+      await page.evaluate('window.sameDocument = true');
+
+      await sql`
+        insert into notifications (org_id, user_id, event_type, title)
+        values (${planner.orgId}, ${planner.userId}, 'test.console', 'Build 42 is green')`;
+      const item = page.getByRole('listitem').filter({ hasText: 'Build 42 is green' });
+      await expect.poll(() => item.textContent()).toContain('(unread)');
+      await expect.poll(() => nav(page).getByRole('link', { name: /Notifications/ }).textContent()).toContain('1');
+
+      const read = await asPlanner('mutation { update_notifications(where: {read_at: {_is_null: true}}, _set: {read_at: "now()"}) { affected_rows } }');
+      expect(read).toEqual({ update_notifications: { affected_rows: 1 } });
+      await expect.poll(() => item.textContent()).not.toContain('(unread)');
+      await page.getByText('Nothing unread.').waitFor();
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+
+    it('moves a task on the board by keyboard and by drag and drop, refuses a full column clearly, and follows moves made elsewhere', async () => {
+      const board = await createBoard(asPlanner);
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: 'Projects' }).click();
+      await page.getByRole('link', { name: 'Sprint' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sprint' }).waitFor();
+      const column = (name: string) => page.getByRole('list', { name: `Tasks in ${name}` });
+      await expect.poll(() => column('To do').getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Draft the plan'), expect.stringContaining('Review the plan')]);
+
+      // Keyboard: the card's button moves it; the database agrees.
+      await page.getByRole('button', { name: 'Move LIVE-1 to Doing' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => column('Doing').textContent()).toContain('Draft the plan');
+      await expect.poll(async () => (await sql<{ column_id: string }[]>`select column_id from tasks where id = ${board.tasks[0]}`)[0]?.column_id).toBe(board.columns.doing);
+
+      // Doing holds one task at most.
+      await page.getByRole('button', { name: 'Move LIVE-2 to Doing' }).click();
+      await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe('That column is at its work-in-progress limit: finish or move a task out of it first.');
+      expect((await sql<{ column_id: string }[]>`select column_id from tasks where id = ${board.tasks[1]}`)[0]?.column_id).toBe(board.columns.todo);
+
+      // Drag and drop into Done.
+      await column('Doing').getByRole('listitem').filter({ hasText: 'Draft the plan' }).dragTo(column('Done'));
+      await expect.poll(() => column('Done').textContent()).toContain('Draft the plan');
+      expect((await sql<{ status: string }[]>`select status from tasks where id = ${board.tasks[0]}`)[0]?.status).toBe('done');
+
+      // Another client moves a task: the board follows without a reload.
+      await page.evaluate('window.sameDocument = true');
+      const [seen] = await sql<{ version: number }[]>`select version from tasks where id = ${board.tasks[1]}`;
+      await asPlanner('mutation ($task: uuid!, $column: uuid!, $seen: Int) { move_task(args: {task_id: $task, column_id: $column, expected_version: $seen}) { id } }', {
+        task: board.tasks[1],
+        column: board.columns.doing,
+        seen: seen!.version,
+      });
+      await expect.poll(() => column('Doing').textContent()).toContain('Review the plan');
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+  });
 });
+
+/** GraphQL over HTTP as a signed-up user: another client, next to the browser. */
+async function graphqlAs(user: SignedUpUser, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = await fetch(`${stack.baseUrl}/v1/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${user.accessToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data!;
+}
+
+/** A workspace, project LIVE and kanban board Sprint: To do, Doing (at most one task), Done; two tasks to do. */
+async function createBoard(as: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>) {
+  const created = (await as(`mutation {
+    insert_workspaces_one(object: {name: "Delivery", projects: {data: [{key: "LIVE", name: "Live project", visibility: "workspace"}]}}) {
+      projects { id }
+    }
+  }`)) as { insert_workspaces_one: { projects: { id: string }[] } };
+  const project = created.insert_workspaces_one.projects[0]!.id;
+  const board = (await as(
+    `mutation ($project: uuid!) {
+      insert_boards_one(object: {project_id: $project, name: "Sprint", view_type: "kanban", columns: {data: [
+        {project_id: $project, name: "To do", maps_to_status: "todo", position: 1},
+        {project_id: $project, name: "Doing", maps_to_status: "in_progress", position: 2, wip_limit: 1},
+        {project_id: $project, name: "Done", maps_to_status: "done", position: 3}
+      ]}}) { id columns(order_by: {position: asc}) { id } }
+    }`,
+    { project },
+  )) as { insert_boards_one: { id: string; columns: { id: string }[] } };
+  const [todo, doing, done] = board.insert_boards_one.columns.map((column) => column.id);
+  const tasks: string[] = [];
+  for (const title of ['Draft the plan', 'Review the plan']) {
+    const task = (await as('mutation ($project: uuid!, $column: uuid!, $title: String!) { insert_tasks_one(object: {project_id: $project, column_id: $column, title: $title}) { id } }', {
+      project,
+      column: todo,
+      title,
+    })) as { insert_tasks_one: { id: string } };
+    tasks.push(task.insert_tasks_one.id);
+  }
+  return { project, board: board.insert_boards_one.id, columns: { todo: todo!, doing: doing!, done: done! }, tasks: tasks as [string, string] };
+}

@@ -21,6 +21,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: '/dashboard', label: 'Dashboard' },
       { href: '/notifications', label: 'Notifications', count: (viewer) => viewer.unreadCount },
+      { href: '/projects', label: 'Projects' },
     ],
   },
   {

@@ -393,6 +393,75 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       await expect.poll(() => column('Doing').textContent()).toContain('Review the plan');
       expect(await page.evaluate('window.sameDocument')).toBe(true);
     });
+
+    it('shows the agent\'s reply to the requester live, never the internal note, and takes the requester\'s reply', async () => {
+      const requester = { email: uniqueEmail('console-requester'), password: STRONG_PASSWORD, name: 'Rita Requester' };
+      const invited = await callAction(stack.service, 'inviteMember', { email: requester.email, role: 'requester' }, planner.session);
+      expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+      const token = await mailedToken(stack.service, EMAIL_TOPICS.invitation, requester.email);
+      expect((await callAction(stack.service, 'acceptInvitation', { token, password: requester.password, display_name: requester.name })).status).toBe(200);
+
+      // The requester raises a request in the portal and keeps it open.
+      const portal = await signedIn(requester.email, requester.password);
+      expect(await nav(portal).getByRole('link', { name: 'Queue' }).count()).toBe(0);
+      await nav(portal).getByRole('link', { name: 'My requests' }).click();
+      await portal.getByLabel('Subject').fill('VPN drops every hour');
+      await portal.getByRole('button', { name: 'Raise request' }).click();
+      await portal.getByRole('link', { name: /VPN drops every hour/ }).click();
+      await portal.getByRole('heading', { level: 1, name: /VPN drops every hour/ }).waitFor();
+      await portal.evaluate('window.sameDocument = true');
+
+      // The desk answers publicly and leaves an internal note.
+      const desk = await signedIn(planner.email, planner.password);
+      await nav(desk).getByRole('link', { name: 'Queue' }).click();
+      await desk.getByRole('link', { name: /VPN drops every hour/ }).click();
+      await desk.getByLabel('Message').fill('Please update the VPN client to 5.2.');
+      await desk.getByRole('button', { name: 'Send reply' }).click();
+      await expect.poll(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Please update the VPN client to 5.2.');
+      await desk.getByLabel('Internal note (desk only)').check();
+      await desk.getByLabel('Message').fill('Known issue with the 5.1 client.');
+      await desk.getByRole('button', { name: 'Add note' }).click();
+      await expect.poll(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Internal note · ');
+      await expect.poll(() => desk.getByRole('main').textContent()).toContain('Status' + 'Open');
+
+      const conversation = portal.getByRole('list', { name: 'Conversation' });
+      await expect.poll(() => conversation.textContent()).toContain('Please update the VPN client to 5.2.');
+      await portal.waitForTimeout(500);
+      expect(await portal.getByRole('main').textContent()).not.toContain('Known issue');
+      expect(await portal.evaluate('window.sameDocument')).toBe(true);
+
+      // The requester's reply reaches the desk, live.
+      await portal.getByLabel('Message').fill('Updated, it holds now.');
+      await portal.getByRole('button', { name: 'Send reply' }).click();
+      await expect.poll(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Updated, it holds now.');
+
+      // Status moves along the state machine.
+      await desk.getByRole('button', { name: 'Mark resolved' }).click();
+      await desk.getByRole('button', { name: 'Mark closed' }).waitFor();
+      await expect.poll(() => portal.getByRole('main').textContent()).toContain('Status: Resolved');
+    });
+
+    it('counts the SLA down in the queue and follows a priority change made elsewhere', async () => {
+      await asPlanner(`mutation { insert_sla_policies(objects: [
+        {name: "Normal", priority: "normal", first_response_minutes: 480, resolution_minutes: 2400},
+        {name: "Urgent", priority: "urgent", first_response_minutes: 5, resolution_minutes: 60}
+      ]) { affected_rows } }`);
+      const raised = (await asPlanner('mutation { insert_tickets_one(object: {subject: "Printer on fire"}) { id } }')) as { insert_tickets_one: { id: string } };
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: 'Queue' }).click();
+      const row = page.getByRole('row').filter({ hasText: 'Printer on fire' });
+      await expect.poll(() => row.textContent()).toMatch(/first response due in 7 h 5\d min/);
+      await page.evaluate('window.sameDocument = true');
+      // The countdown ticks without new data.
+      const before = await row.getByRole('cell').last().textContent();
+      await expect.poll(() => row.getByRole('cell').last().textContent(), { timeout: 3000 }).not.toBe(before);
+
+      await asPlanner('mutation ($id: uuid!) { update_tickets_by_pk(pk_columns: {id: $id}, _set: {priority: "urgent"}) { id } }', { id: raised.insert_tickets_one.id });
+      await expect.poll(() => row.textContent()).toMatch(/urgent.*first response due in [45] min/);
+      // Soonest due first.
+      expect(await page.getByRole('row').nth(1).textContent()).toContain('Printer on fire');
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
   });
 });
 

@@ -358,7 +358,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     });
 
     it('moves a task on the board by keyboard and by drag and drop, refuses a full column clearly, and follows moves made elsewhere', async () => {
-      const board = await createBoard(asPlanner);
+      const board = await createBoard(asPlanner, 'LIVE');
       const page = await signedIn(planner.email, planner.password);
       await nav(page).getByRole('link', { name: 'Projects' }).click();
       await page.getByRole('link', { name: 'Sprint' }).click();
@@ -391,6 +391,45 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
         seen: seen!.version,
       });
       await expect.poll(() => column('Doing').textContent()).toContain('Review the plan');
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+
+    it('opens a task from my work: ticks its checklist, comments with a mention, and shows comments from elsewhere live', async () => {
+      const { project, columns } = await createBoard(asPlanner, 'TASK');
+      const created = (await asPlanner(
+        `mutation ($project: uuid!, $column: uuid!, $me: uuid!) {
+          insert_tasks_one(object: {project_id: $project, column_id: $column, title: "Ship the release", priority: "high", due_date: "2030-01-15",
+            assignees: {data: [{project_id: $project, user_id: $me}]},
+            checklists: {data: [{project_id: $project, title: "Definition of done", items: {data: [{project_id: $project, title: "Notes written"}]}}]}
+          }) { id }
+        }`,
+        { project, column: columns.todo, me: planner.userId },
+      )) as { insert_tasks_one: { id: string } };
+      const taskId = created.insert_tasks_one.id;
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: 'My work' }).click();
+      await page.getByRole('link', { name: 'TASK-3 Ship the release' }).click();
+      await page.getByRole('heading', { level: 1, name: /Ship the release/ }).waitFor();
+      expect(await page.getByRole('main').textContent()).toContain('2030-01-15');
+
+      // The box shows what the database holds: ticked once the change is stored and pushed back.
+      await page.getByLabel('Notes written').click();
+      await expect.poll(() => page.getByLabel('Notes written').isChecked()).toBe(true);
+      await expect.poll(async () => (await sql<{ done: boolean }[]>`select i.done from task_checklist_items i join task_checklists c on c.id = i.checklist_id where c.task_id = ${taskId}`)[0]?.done).toBe(true);
+
+      await page.getByLabel('Comment', { exact: true }).fill('Ready for a last look,');
+      await page.getByLabel('Mention').selectOption({ label: 'console-planner' });
+      await page.getByRole('button', { name: 'Insert mention' }).click();
+      await page.getByRole('button', { name: 'Comment', exact: true }).click();
+      const comments = page.getByRole('list', { name: 'Comments' });
+      await expect.poll(() => comments.textContent()).toContain('Ready for a last look, @console-planner');
+      const [stored] = await sql<{ mentions: string[] }[]>`select mentions from comments where entity_id = ${taskId}`;
+      expect(stored?.mentions).toEqual([planner.userId]);
+
+      await page.evaluate('window.sameDocument = true');
+      await asPlanner('mutation ($task: uuid!) { insert_comments_one(object: {entity_type: task, entity_id: $task, body: "Looks good from here."}) { id } }', { task: taskId });
+      await expect.poll(() => comments.textContent()).toContain('Looks good from here.');
+      expect(await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').count()).toBeGreaterThan(0);
       expect(await page.evaluate('window.sameDocument')).toBe(true);
     });
 
@@ -477,13 +516,16 @@ async function graphqlAs(user: SignedUpUser, query: string, variables: Record<st
   return body.data!;
 }
 
-/** A workspace, project LIVE and kanban board Sprint: To do, Doing (at most one task), Done; two tasks to do. */
-async function createBoard(as: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>) {
-  const created = (await as(`mutation {
-    insert_workspaces_one(object: {name: "Delivery", projects: {data: [{key: "LIVE", name: "Live project", visibility: "workspace"}]}}) {
-      projects { id }
-    }
-  }`)) as { insert_workspaces_one: { projects: { id: string }[] } };
+/** A workspace, project `key` and kanban board Sprint: To do, Doing (at most one task), Done; two tasks to do. */
+async function createBoard(as: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>, key: string) {
+  const created = (await as(
+    `mutation ($key: String!) {
+      insert_workspaces_one(object: {name: "Delivery", projects: {data: [{key: $key, name: "Live project", visibility: "workspace"}]}}) {
+        projects { id }
+      }
+    }`,
+    { key },
+  )) as { insert_workspaces_one: { projects: { id: string }[] } };
   const project = created.insert_workspaces_one.projects[0]!.id;
   const board = (await as(
     `mutation ($project: uuid!) {

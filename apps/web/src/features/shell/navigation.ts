@@ -25,6 +25,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: '/dashboard', label: 'Dashboard' },
       { href: '/notifications', label: 'Notifications', count: (viewer) => viewer.unreadCount },
+      { href: '/my-work', label: 'My work' },
       { href: '/projects', label: 'Projects' },
     ],
   },

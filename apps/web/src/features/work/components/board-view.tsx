@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState, type DragEvent } from 'react';
 import { ErrorAlert } from '@/components/error-alert';
 import { QueryStatus } from '@/components/query-status';
@@ -86,7 +87,7 @@ export function BoardView({ boardId }: { boardId: string }) {
                     onDrop={(event) => onDrop(event, column, task.id)}
                   >
                     <div>
-                      <span className="muted">{task.key}</span> {task.title}
+                      <span className="muted">{task.key}</span> <Link href={`/tasks/${task.id}`}>{task.title}</Link>
                     </div>
                     <div className="muted">
                       {task.priority}

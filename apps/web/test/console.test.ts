@@ -433,7 +433,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       expect(await page.evaluate('window.sameDocument')).toBe(true);
     });
 
-    it('shows the agent\'s reply to the requester live, never the internal note, and takes the requester\'s reply', async () => {
+    it('shows the agent\'s reply and a macro\'s reply to the requester live, never the internal note, and takes the requester\'s reply', async () => {
       const requester = { email: uniqueEmail('console-requester'), password: STRONG_PASSWORD, name: 'Rita Requester' };
       const invited = await callAction(stack.service, 'inviteMember', { email: requester.email, role: 'requester' }, planner.session);
       expect(invited.status, JSON.stringify(invited.body)).toBe(200);
@@ -473,6 +473,14 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       await portal.getByLabel('Message').fill('Updated, it holds now.');
       await portal.getByRole('button', { name: 'Send reply' }).click();
       await expect.poll(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Updated, it holds now.');
+
+      // A macro replies and moves the ticket on.
+      await asPlanner(`mutation { insert_ticket_macros_one(object: {name: "Ask for logs", reply_body: "Hi {{requester.name}}, please send the logs of #{{ticket.number}}.", reply_visibility: "public", set_status: "pending"}) { id } }`);
+      await desk.reload();
+      await desk.getByLabel('Macro').selectOption({ label: 'Ask for logs' });
+      await desk.getByRole('button', { name: 'Apply macro' }).click();
+      await expect.poll(() => conversation.textContent()).toContain('Hi Rita Requester, please send the logs of #');
+      await expect.poll(() => desk.getByRole('main').textContent()).toContain('Status' + 'Pending');
 
       // Status moves along the state machine.
       await desk.getByRole('button', { name: 'Mark resolved' }).click();

@@ -329,7 +329,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Signup Studio');
   });
 
-  describe('live data', () => {
+  // Live updates cross the engine, Postgres notifications and the socket: give them room on a busy machine.
+  describe('live data', { timeout: 60_000 }, () => {
+    const eventually = <T>(read: () => Promise<T>, timeout = 10_000) => expect.poll(read, { timeout });
     let planner: SignedUpUser;
     const asPlanner = (query: string, variables: Record<string, unknown> = {}) => graphqlAs(planner, query, variables);
 
@@ -347,12 +349,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
         insert into notifications (org_id, user_id, event_type, title)
         values (${planner.orgId}, ${planner.userId}, 'test.console', 'Build 42 is green')`;
       const item = page.getByRole('listitem').filter({ hasText: 'Build 42 is green' });
-      await expect.poll(() => item.textContent()).toContain('(unread)');
-      await expect.poll(() => nav(page).getByRole('link', { name: /Notifications/ }).textContent()).toContain('1');
+      await eventually(() => item.textContent()).toContain('(unread)');
+      await eventually(() => nav(page).getByRole('link', { name: /Notifications/ }).textContent()).toContain('1');
 
       const read = await asPlanner('mutation { update_notifications(where: {read_at: {_is_null: true}}, _set: {read_at: "now()"}) { affected_rows } }');
       expect(read).toEqual({ update_notifications: { affected_rows: 1 } });
-      await expect.poll(() => item.textContent()).not.toContain('(unread)');
+      await eventually(() => item.textContent()).not.toContain('(unread)');
       await page.getByText('Nothing unread.').waitFor();
       expect(await page.evaluate('window.sameDocument')).toBe(true);
     });
@@ -364,22 +366,22 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       await page.getByRole('link', { name: 'Sprint' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sprint' }).waitFor();
       const column = (name: string) => page.getByRole('list', { name: `Tasks in ${name}` });
-      await expect.poll(() => column('To do').getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Draft the plan'), expect.stringContaining('Review the plan')]);
+      await eventually(() => column('To do').getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Draft the plan'), expect.stringContaining('Review the plan')]);
 
       // Keyboard: the card's button moves it; the database agrees.
       await page.getByRole('button', { name: 'Move LIVE-1 to Doing' }).focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => column('Doing').textContent()).toContain('Draft the plan');
-      await expect.poll(async () => (await sql<{ column_id: string }[]>`select column_id from tasks where id = ${board.tasks[0]}`)[0]?.column_id).toBe(board.columns.doing);
+      await eventually(() => column('Doing').textContent()).toContain('Draft the plan');
+      await eventually(async () => (await sql<{ column_id: string }[]>`select column_id from tasks where id = ${board.tasks[0]}`)[0]?.column_id).toBe(board.columns.doing);
 
       // Doing holds one task at most.
       await page.getByRole('button', { name: 'Move LIVE-2 to Doing' }).click();
-      await expect.poll(() => page.getByRole('main').getByRole('alert').textContent()).toBe('That column is at its work-in-progress limit: finish or move a task out of it first.');
+      await eventually(() => page.getByRole('main').getByRole('alert').textContent()).toBe('That column is at its work-in-progress limit: finish or move a task out of it first.');
       expect((await sql<{ column_id: string }[]>`select column_id from tasks where id = ${board.tasks[1]}`)[0]?.column_id).toBe(board.columns.todo);
 
       // Drag and drop into Done.
       await column('Doing').getByRole('listitem').filter({ hasText: 'Draft the plan' }).dragTo(column('Done'));
-      await expect.poll(() => column('Done').textContent()).toContain('Draft the plan');
+      await eventually(() => column('Done').textContent()).toContain('Draft the plan');
       expect((await sql<{ status: string }[]>`select status from tasks where id = ${board.tasks[0]}`)[0]?.status).toBe('done');
 
       // Another client moves a task: the board follows without a reload.
@@ -390,7 +392,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
         column: board.columns.doing,
         seen: seen!.version,
       });
-      await expect.poll(() => column('Doing').textContent()).toContain('Review the plan');
+      await eventually(() => column('Doing').textContent()).toContain('Review the plan');
       expect(await page.evaluate('window.sameDocument')).toBe(true);
     });
 
@@ -414,21 +416,21 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
 
       // The box shows what the database holds: ticked once the change is stored and pushed back.
       await page.getByLabel('Notes written').click();
-      await expect.poll(() => page.getByLabel('Notes written').isChecked()).toBe(true);
-      await expect.poll(async () => (await sql<{ done: boolean }[]>`select i.done from task_checklist_items i join task_checklists c on c.id = i.checklist_id where c.task_id = ${taskId}`)[0]?.done).toBe(true);
+      await eventually(() => page.getByLabel('Notes written').isChecked()).toBe(true);
+      await eventually(async () => (await sql<{ done: boolean }[]>`select i.done from task_checklist_items i join task_checklists c on c.id = i.checklist_id where c.task_id = ${taskId}`)[0]?.done).toBe(true);
 
       await page.getByLabel('Comment', { exact: true }).fill('Ready for a last look,');
       await page.getByLabel('Mention').selectOption({ label: 'console-planner' });
       await page.getByRole('button', { name: 'Insert mention' }).click();
       await page.getByRole('button', { name: 'Comment', exact: true }).click();
       const comments = page.getByRole('list', { name: 'Comments' });
-      await expect.poll(() => comments.textContent()).toContain('Ready for a last look, @console-planner');
+      await eventually(() => comments.textContent()).toContain('Ready for a last look, @console-planner');
       const [stored] = await sql<{ mentions: string[] }[]>`select mentions from comments where entity_id = ${taskId}`;
       expect(stored?.mentions).toEqual([planner.userId]);
 
       await page.evaluate('window.sameDocument = true');
       await asPlanner('mutation ($task: uuid!) { insert_comments_one(object: {entity_type: task, entity_id: $task, body: "Looks good from here."}) { id } }', { task: taskId });
-      await expect.poll(() => comments.textContent()).toContain('Looks good from here.');
+      await eventually(() => comments.textContent()).toContain('Looks good from here.');
       expect(await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').count()).toBeGreaterThan(0);
       expect(await page.evaluate('window.sameDocument')).toBe(true);
     });
@@ -456,15 +458,15 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       await desk.getByRole('link', { name: /VPN drops every hour/ }).click();
       await desk.getByLabel('Message').fill('Please update the VPN client to 5.2.');
       await desk.getByRole('button', { name: 'Send reply' }).click();
-      await expect.poll(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Please update the VPN client to 5.2.');
+      await eventually(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Please update the VPN client to 5.2.');
       await desk.getByLabel('Internal note (desk only)').check();
       await desk.getByLabel('Message').fill('Known issue with the 5.1 client.');
       await desk.getByRole('button', { name: 'Add note' }).click();
-      await expect.poll(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Internal note · ');
-      await expect.poll(() => desk.getByRole('main').textContent()).toContain('Status' + 'Open');
+      await eventually(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Internal note · ');
+      await eventually(() => desk.getByRole('main').textContent()).toContain('Status' + 'Open');
 
       const conversation = portal.getByRole('list', { name: 'Conversation' });
-      await expect.poll(() => conversation.textContent()).toContain('Please update the VPN client to 5.2.');
+      await eventually(() => conversation.textContent()).toContain('Please update the VPN client to 5.2.');
       await portal.waitForTimeout(500);
       expect(await portal.getByRole('main').textContent()).not.toContain('Known issue');
       expect(await portal.evaluate('window.sameDocument')).toBe(true);
@@ -472,20 +474,20 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       // The requester's reply reaches the desk, live.
       await portal.getByLabel('Message').fill('Updated, it holds now.');
       await portal.getByRole('button', { name: 'Send reply' }).click();
-      await expect.poll(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Updated, it holds now.');
+      await eventually(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Updated, it holds now.');
 
       // A macro replies and moves the ticket on.
       await asPlanner(`mutation { insert_ticket_macros_one(object: {name: "Ask for logs", reply_body: "Hi {{requester.name}}, please send the logs of #{{ticket.number}}.", reply_visibility: "public", set_status: "pending"}) { id } }`);
       await desk.reload();
       await desk.getByLabel('Macro').selectOption({ label: 'Ask for logs' });
       await desk.getByRole('button', { name: 'Apply macro' }).click();
-      await expect.poll(() => conversation.textContent()).toContain('Hi Rita Requester, please send the logs of #');
-      await expect.poll(() => desk.getByRole('main').textContent()).toContain('Status' + 'Pending');
+      await eventually(() => conversation.textContent()).toContain('Hi Rita Requester, please send the logs of #');
+      await eventually(() => desk.getByRole('main').textContent()).toContain('Status' + 'Pending');
 
       // Status moves along the state machine.
       await desk.getByRole('button', { name: 'Mark resolved' }).click();
       await desk.getByRole('button', { name: 'Mark closed' }).waitFor();
-      await expect.poll(() => portal.getByRole('main').textContent()).toContain('Status: Resolved');
+      await eventually(() => portal.getByRole('main').textContent()).toContain('Status: Resolved');
     });
 
     it('counts the SLA down in the queue and follows a priority change made elsewhere', async () => {
@@ -497,14 +499,14 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       const page = await signedIn(planner.email, planner.password);
       await nav(page).getByRole('link', { name: 'Queue' }).click();
       const row = page.getByRole('row').filter({ hasText: 'Printer on fire' });
-      await expect.poll(() => row.textContent()).toMatch(/first response due in 7 h 5\d min/);
+      await eventually(() => row.textContent()).toMatch(/first response due in 7 h 5\d min/);
       await page.evaluate('window.sameDocument = true');
       // The countdown ticks without new data.
       const before = await row.getByRole('cell').last().textContent();
-      await expect.poll(() => row.getByRole('cell').last().textContent(), { timeout: 3000 }).not.toBe(before);
+      await eventually(() => row.getByRole('cell').last().textContent(), 3000).not.toBe(before);
 
       await asPlanner('mutation ($id: uuid!) { update_tickets_by_pk(pk_columns: {id: $id}, _set: {priority: "urgent"}) { id } }', { id: raised.insert_tickets_one.id });
-      await expect.poll(() => row.textContent()).toMatch(/urgent.*first response due in [45] min/);
+      await eventually(() => row.textContent()).toMatch(/urgent.*first response due in [45] min/);
       // Soonest due first.
       expect(await page.getByRole('row').nth(1).textContent()).toContain('Printer on fire');
       expect(await page.evaluate('window.sameDocument')).toBe(true);

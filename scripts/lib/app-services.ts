@@ -90,6 +90,8 @@ export const appServices: AppService[] = [
       NEXT_TELEMETRY_DISABLED: '1',
       ENGINE_URL: `http://127.0.0.1:${env['ENGINE_PORT'] ?? ''}`,
       ACTIONS_BASE_URL: `http://127.0.0.1:${env['ACTIONS_PORT'] ?? ''}`,
+      // Browsers open subscriptions on the engine itself: the standalone server takes no websocket upgrade.
+      GRAPHQL_WS_URL: `ws://127.0.0.1:${env['ENGINE_PORT'] ?? ''}/v1/graphql`,
     }),
   },
 ];

@@ -328,4 +328,234 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     await signIn(page, email, STRONG_PASSWORD);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Signup Studio');
   });
+
+  // Live updates cross the engine, Postgres notifications and the socket: give them room on a busy machine.
+  describe('live data', { timeout: 60_000 }, () => {
+    const eventually = <T>(read: () => Promise<T>, timeout = 10_000) => expect.poll(read, { timeout });
+    let planner: SignedUpUser;
+    const asPlanner = (query: string, variables: Record<string, unknown> = {}) => graphqlAs(planner, query, variables);
+
+    beforeAll(async () => {
+      planner = await signedUpUser(stack.service, 'console-planner');
+    });
+
+    it('keeps the inbox and the unread count live while another client reads a notification', async () => {
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: /Notifications/ }).click();
+      await page.getByText('Nothing unread.').waitFor();
+      await page.evaluate('window.sameDocument = true');
+
+      await sql`
+        insert into notifications (org_id, user_id, event_type, title)
+        values (${planner.orgId}, ${planner.userId}, 'test.console', 'Build 42 is green')`;
+      const item = page.getByRole('listitem').filter({ hasText: 'Build 42 is green' });
+      await eventually(() => item.textContent()).toContain('(unread)');
+      await eventually(() => nav(page).getByRole('link', { name: /Notifications/ }).textContent()).toContain('1');
+
+      const read = await asPlanner('mutation { update_notifications(where: {read_at: {_is_null: true}}, _set: {read_at: "now()"}) { affected_rows } }');
+      expect(read).toEqual({ update_notifications: { affected_rows: 1 } });
+      await eventually(() => item.textContent()).not.toContain('(unread)');
+      await page.getByText('Nothing unread.').waitFor();
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+
+    it('moves a task on the board by keyboard and by drag and drop, refuses a full column clearly, and follows moves made elsewhere', async () => {
+      const board = await createBoard(asPlanner, 'LIVE');
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: 'Projects' }).click();
+      await page.getByRole('link', { name: 'Sprint' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sprint' }).waitFor();
+      const column = (name: string) => page.getByRole('list', { name: `Tasks in ${name}` });
+      await eventually(() => column('To do').getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Draft the plan'), expect.stringContaining('Review the plan')]);
+
+      // Keyboard: the card's button moves it; the database agrees.
+      await page.getByRole('button', { name: 'Move LIVE-1 to Doing' }).focus();
+      await page.keyboard.press('Enter');
+      await eventually(() => column('Doing').textContent()).toContain('Draft the plan');
+      await eventually(async () => (await sql<{ column_id: string }[]>`select column_id from tasks where id = ${board.tasks[0]}`)[0]?.column_id).toBe(board.columns.doing);
+
+      // Doing holds one task at most.
+      await page.getByRole('button', { name: 'Move LIVE-2 to Doing' }).click();
+      await eventually(() => page.getByRole('main').getByRole('alert').textContent()).toBe('That column is at its work-in-progress limit: finish or move a task out of it first.');
+      expect((await sql<{ column_id: string }[]>`select column_id from tasks where id = ${board.tasks[1]}`)[0]?.column_id).toBe(board.columns.todo);
+
+      // Drag and drop into Done.
+      await column('Doing').getByRole('listitem').filter({ hasText: 'Draft the plan' }).dragTo(column('Done'));
+      await eventually(() => column('Done').textContent()).toContain('Draft the plan');
+      expect((await sql<{ status: string }[]>`select status from tasks where id = ${board.tasks[0]}`)[0]?.status).toBe('done');
+
+      // Another client moves a task: the board follows without a reload.
+      await page.evaluate('window.sameDocument = true');
+      const [seen] = await sql<{ version: number }[]>`select version from tasks where id = ${board.tasks[1]}`;
+      await asPlanner('mutation ($task: uuid!, $column: uuid!, $seen: Int) { move_task(args: {task_id: $task, column_id: $column, expected_version: $seen}) { id } }', {
+        task: board.tasks[1],
+        column: board.columns.doing,
+        seen: seen!.version,
+      });
+      await eventually(() => column('Doing').textContent()).toContain('Review the plan');
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+
+    it('opens a task from my work: ticks its checklist, comments with a mention, and shows comments from elsewhere live', async () => {
+      const { project, columns } = await createBoard(asPlanner, 'TASK');
+      const created = (await asPlanner(
+        `mutation ($project: uuid!, $column: uuid!, $me: uuid!) {
+          insert_tasks_one(object: {project_id: $project, column_id: $column, title: "Ship the release", priority: "high", due_date: "2030-01-15",
+            assignees: {data: [{project_id: $project, user_id: $me}]},
+            checklists: {data: [{project_id: $project, title: "Definition of done", items: {data: [{project_id: $project, title: "Notes written"}]}}]}
+          }) { id }
+        }`,
+        { project, column: columns.todo, me: planner.userId },
+      )) as { insert_tasks_one: { id: string } };
+      const taskId = created.insert_tasks_one.id;
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: 'My work' }).click();
+      await page.getByRole('link', { name: 'TASK-3 Ship the release' }).click();
+      await page.getByRole('heading', { level: 1, name: /Ship the release/ }).waitFor();
+      expect(await page.getByRole('main').textContent()).toContain('2030-01-15');
+
+      // The box shows what the database holds: ticked once the change is stored and pushed back.
+      await page.getByLabel('Notes written').click();
+      await eventually(() => page.getByLabel('Notes written').isChecked()).toBe(true);
+      await eventually(async () => (await sql<{ done: boolean }[]>`select i.done from task_checklist_items i join task_checklists c on c.id = i.checklist_id where c.task_id = ${taskId}`)[0]?.done).toBe(true);
+
+      await page.getByLabel('Comment', { exact: true }).fill('Ready for a last look,');
+      await page.getByLabel('Mention').selectOption({ label: 'console-planner' });
+      await page.getByRole('button', { name: 'Insert mention' }).click();
+      await page.getByRole('button', { name: 'Comment', exact: true }).click();
+      const comments = page.getByRole('list', { name: 'Comments' });
+      await eventually(() => comments.textContent()).toContain('Ready for a last look, @console-planner');
+      const [stored] = await sql<{ mentions: string[] }[]>`select mentions from comments where entity_id = ${taskId}`;
+      expect(stored?.mentions).toEqual([planner.userId]);
+
+      await page.evaluate('window.sameDocument = true');
+      await asPlanner('mutation ($task: uuid!) { insert_comments_one(object: {entity_type: task, entity_id: $task, body: "Looks good from here."}) { id } }', { task: taskId });
+      await eventually(() => comments.textContent()).toContain('Looks good from here.');
+      expect(await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').count()).toBeGreaterThan(0);
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+
+    it('shows the agent\'s reply and a macro\'s reply to the requester live, never the internal note, and takes the requester\'s reply', async () => {
+      const requester = { email: uniqueEmail('console-requester'), password: STRONG_PASSWORD, name: 'Rita Requester' };
+      const invited = await callAction(stack.service, 'inviteMember', { email: requester.email, role: 'requester' }, planner.session);
+      expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+      const token = await mailedToken(stack.service, EMAIL_TOPICS.invitation, requester.email);
+      expect((await callAction(stack.service, 'acceptInvitation', { token, password: requester.password, display_name: requester.name })).status).toBe(200);
+
+      // The requester raises a request in the portal and keeps it open.
+      const portal = await signedIn(requester.email, requester.password);
+      expect(await nav(portal).getByRole('link', { name: 'Queue' }).count()).toBe(0);
+      await nav(portal).getByRole('link', { name: 'My requests' }).click();
+      await portal.getByLabel('Subject').fill('VPN drops every hour');
+      await portal.getByRole('button', { name: 'Raise request' }).click();
+      await portal.getByRole('link', { name: /VPN drops every hour/ }).click();
+      await portal.getByRole('heading', { level: 1, name: /VPN drops every hour/ }).waitFor();
+      await portal.evaluate('window.sameDocument = true');
+
+      // The desk answers publicly and leaves an internal note.
+      const desk = await signedIn(planner.email, planner.password);
+      await nav(desk).getByRole('link', { name: 'Queue' }).click();
+      await desk.getByRole('link', { name: /VPN drops every hour/ }).click();
+      await desk.getByLabel('Message').fill('Please update the VPN client to 5.2.');
+      await desk.getByRole('button', { name: 'Send reply' }).click();
+      await eventually(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Please update the VPN client to 5.2.');
+      await desk.getByLabel('Internal note (desk only)').check();
+      await desk.getByLabel('Message').fill('Known issue with the 5.1 client.');
+      await desk.getByRole('button', { name: 'Add note' }).click();
+      await eventually(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Internal note · ');
+      await eventually(() => desk.getByRole('main').textContent()).toContain('Status' + 'Open');
+
+      const conversation = portal.getByRole('list', { name: 'Conversation' });
+      await eventually(() => conversation.textContent()).toContain('Please update the VPN client to 5.2.');
+      await portal.waitForTimeout(500);
+      expect(await portal.getByRole('main').textContent()).not.toContain('Known issue');
+      expect(await portal.evaluate('window.sameDocument')).toBe(true);
+
+      // The requester's reply reaches the desk, live.
+      await portal.getByLabel('Message').fill('Updated, it holds now.');
+      await portal.getByRole('button', { name: 'Send reply' }).click();
+      await eventually(() => desk.getByRole('list', { name: 'Conversation' }).textContent()).toContain('Updated, it holds now.');
+
+      // A macro replies and moves the ticket on.
+      await asPlanner(`mutation { insert_ticket_macros_one(object: {name: "Ask for logs", reply_body: "Hi {{requester.name}}, please send the logs of #{{ticket.number}}.", reply_visibility: "public", set_status: "pending"}) { id } }`);
+      await desk.reload();
+      await desk.getByLabel('Macro').selectOption({ label: 'Ask for logs' });
+      await desk.getByRole('button', { name: 'Apply macro' }).click();
+      await eventually(() => conversation.textContent()).toContain('Hi Rita Requester, please send the logs of #');
+      await eventually(() => desk.getByRole('main').textContent()).toContain('Status' + 'Pending');
+
+      // Status moves along the state machine.
+      await desk.getByRole('button', { name: 'Mark resolved' }).click();
+      await desk.getByRole('button', { name: 'Mark closed' }).waitFor();
+      await eventually(() => portal.getByRole('main').textContent()).toContain('Status: Resolved');
+    });
+
+    it('counts the SLA down in the queue and follows a priority change made elsewhere', async () => {
+      await asPlanner(`mutation { insert_sla_policies(objects: [
+        {name: "Normal", priority: "normal", first_response_minutes: 480, resolution_minutes: 2400},
+        {name: "Urgent", priority: "urgent", first_response_minutes: 5, resolution_minutes: 60}
+      ]) { affected_rows } }`);
+      const raised = (await asPlanner('mutation { insert_tickets_one(object: {subject: "Printer on fire"}) { id } }')) as { insert_tickets_one: { id: string } };
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: 'Queue' }).click();
+      const row = page.getByRole('row').filter({ hasText: 'Printer on fire' });
+      await eventually(() => row.textContent()).toMatch(/first response due in 7 h 5\d min/);
+      await page.evaluate('window.sameDocument = true');
+      // The countdown ticks without new data.
+      const before = await row.getByRole('cell').last().textContent();
+      await eventually(() => row.getByRole('cell').last().textContent(), 3000).not.toBe(before);
+
+      await asPlanner('mutation ($id: uuid!) { update_tickets_by_pk(pk_columns: {id: $id}, _set: {priority: "urgent"}) { id } }', { id: raised.insert_tickets_one.id });
+      await eventually(() => row.textContent()).toMatch(/urgent.*first response due in [45] min/);
+      // Soonest due first.
+      expect(await page.getByRole('row').nth(1).textContent()).toContain('Printer on fire');
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+  });
 });
+
+/** GraphQL over HTTP as a signed-up user: another client, next to the browser. */
+async function graphqlAs(user: SignedUpUser, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = await fetch(`${stack.baseUrl}/v1/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${user.accessToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data!;
+}
+
+/** A workspace, project `key` and kanban board Sprint: To do, Doing (at most one task), Done; two tasks to do. */
+async function createBoard(as: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>, key: string) {
+  const created = (await as(
+    `mutation ($key: String!) {
+      insert_workspaces_one(object: {name: "Delivery", projects: {data: [{key: $key, name: "Live project", visibility: "workspace"}]}}) {
+        projects { id }
+      }
+    }`,
+    { key },
+  )) as { insert_workspaces_one: { projects: { id: string }[] } };
+  const project = created.insert_workspaces_one.projects[0]!.id;
+  const board = (await as(
+    `mutation ($project: uuid!) {
+      insert_boards_one(object: {project_id: $project, name: "Sprint", view_type: "kanban", columns: {data: [
+        {project_id: $project, name: "To do", maps_to_status: "todo", position: 1},
+        {project_id: $project, name: "Doing", maps_to_status: "in_progress", position: 2, wip_limit: 1},
+        {project_id: $project, name: "Done", maps_to_status: "done", position: 3}
+      ]}}) { id columns(order_by: {position: asc}) { id } }
+    }`,
+    { project },
+  )) as { insert_boards_one: { id: string; columns: { id: string }[] } };
+  const [todo, doing, done] = board.insert_boards_one.columns.map((column) => column.id);
+  const tasks: string[] = [];
+  for (const title of ['Draft the plan', 'Review the plan']) {
+    const task = (await as('mutation ($project: uuid!, $column: uuid!, $title: String!) { insert_tasks_one(object: {project_id: $project, column_id: $column, title: $title}) { id } }', {
+      project,
+      column: todo,
+      title,
+    })) as { insert_tasks_one: { id: string } };
+    tasks.push(task.insert_tasks_one.id);
+  }
+  return { project, board: board.insert_boards_one.id, columns: { todo: todo!, doing: doing!, done: done! }, tasks: tasks as [string, string] };
+}

@@ -42,7 +42,10 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
   const port = await freePort();
   const server = spawn(process.execPath, [testBuild.serverScript], {
     cwd: join(testBuild.serverScript, '..'),
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ENGINE_URL: engineUrl, ACTIONS_BASE_URL: actionsUrl },
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ENGINE_URL: engineUrl,
+      ACTIONS_BASE_URL: actionsUrl,
+      GRAPHQL_WS_URL: `${engineUrl.replace(/^http/, 'ws')}/v1/graphql`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

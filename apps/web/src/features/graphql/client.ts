@@ -1,13 +1,15 @@
-import { Client, fetchExchange, type CombinedError } from '@urql/core';
+import { Client, fetchExchange, subscriptionExchange, type CombinedError } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { sessionStore } from '@/features/session/session-store';
+import { liveSocket } from './live-socket';
 
 const expiredToken = (error: CombinedError) =>
   error.graphQLErrors.some((e) => e.extensions['code'] === 'invalid-jwt' || /JWTExpired/.test(e.message));
 
 /**
- * The console's GraphQL client: same-origin /v1/graphql, as the signed-in user (never as admin).
- * No document cache: every screen reads what the database says now.
+ * The console's GraphQL client: same-origin /v1/graphql, as the signed-in user (never as admin);
+ * subscriptions over the websocket of live-socket.ts. No document cache: every screen reads what
+ * the database says now.
  */
 export const graphqlClient = new Client({
   url: '/v1/graphql',
@@ -25,6 +27,12 @@ export const graphqlClient = new Client({
         await sessionStore.refresh().catch(() => undefined);
       },
     })),
+    subscriptionExchange({
+      forwardSubscription(request) {
+        const operation = { ...request, query: request.query ?? '' };
+        return { subscribe: (sink) => ({ unsubscribe: liveSocket.subscribe(operation, sink) }) };
+      },
+    }),
     fetchExchange,
   ],
 });

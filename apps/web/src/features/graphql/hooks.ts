@@ -36,6 +36,31 @@ export function useQuery<Data, Variables extends AnyVariables>(document: TypedDo
   return { data: fresh ? state.data : undefined, error: fresh ? state.error : undefined, fetching: state.fetching || !fresh, refetch };
 }
 
+export type SubscriptionState<Data> = Omit<QueryState<Data>, 'refetch'>;
+
+/**
+ * A live query: the current result at once, then each new result the engine pushes after a
+ * change. While the socket reconnects the last result stays on screen.
+ */
+export function useSubscription<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): SubscriptionState<Data> {
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<SubscriptionState<Data> & { key: string }>({ data: undefined, error: undefined, fetching: true, key });
+  useEffect(() => {
+    setState((previous) => (previous.key === key ? previous : { data: undefined, error: undefined, fetching: true, key }));
+    const subscription = graphqlClient.subscription(document, JSON.parse(key) as Variables).subscribe((result) => {
+      setState((previous) => ({
+        data: result.data ?? previous.data,
+        error: result.error ? fromCombinedError(result.error) : undefined,
+        fetching: false,
+        key,
+      }));
+    });
+    return () => subscription.unsubscribe();
+  }, [document, key]);
+  const fresh = state.key === key;
+  return { data: fresh ? state.data : undefined, error: fresh ? state.error : undefined, fetching: state.fetching || !fresh };
+}
+
 export type MutationOutcome<Data> = { ok: true; data: Data } | { ok: false; error: ConsoleError };
 
 /** Runs a typed mutation; the outcome carries either the data or a ConsoleError with human text. */

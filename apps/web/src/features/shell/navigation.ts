@@ -5,7 +5,11 @@ export interface NavItem {
   label: string;
   /** A count shown next to the label (e.g. unread notifications). */
   count?: (viewer: Viewer) => number;
+  /** Shown only when this says so (the API refuses the others anyway). */
+  visible?: (viewer: Viewer) => boolean;
 }
+
+const DESK_STAFF = new Set(['owner', 'admin', 'manager', 'agent']);
 
 export interface NavSection {
   label: string;
@@ -21,6 +25,15 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: '/dashboard', label: 'Dashboard' },
       { href: '/notifications', label: 'Notifications', count: (viewer) => viewer.unreadCount },
+      { href: '/my-work', label: 'My work' },
+      { href: '/projects', label: 'Projects' },
+    ],
+  },
+  {
+    label: 'Service desk',
+    items: [
+      { href: '/desk', label: 'Queue', visible: (viewer) => DESK_STAFF.has(viewer.role ?? '') },
+      { href: '/portal', label: 'My requests' },
     ],
   },
   {

@@ -4,23 +4,19 @@ import { useState } from 'react';
 import { DateTime } from '@/components/date-time';
 import { ErrorAlert } from '@/components/error-alert';
 import { QueryStatus } from '@/components/query-status';
-import { useMutation, useQuery } from '@/features/graphql/hooks';
+import { useMutation, useSubscription } from '@/features/graphql/hooks';
 import { useViewer } from '@/features/shell/viewer';
-import { MarkAllNotificationsReadMutation, MarkNotificationReadMutation, NotificationsQuery } from '../graphql/documents';
+import { MarkAllNotificationsReadMutation, MarkNotificationReadMutation, NotificationsSubscription } from '../graphql/documents';
 
 export function NotificationsInbox() {
   const viewer = useViewer();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const where = unreadOnly ? { archived_at: { _is_null: true }, read_at: { _is_null: true } } : { archived_at: { _is_null: true } };
-  const { data, error, fetching, refetch } = useQuery(NotificationsQuery, { where });
+  // Live: a notification arriving or read elsewhere shows here without a reload.
+  const { data, error, fetching } = useSubscription(NotificationsSubscription, { where });
   const markOne = useMutation(MarkNotificationReadMutation);
   const markAll = useMutation(MarkAllNotificationsReadMutation);
   const notifications = data?.notifications ?? [];
-
-  const afterChange = () => {
-    refetch();
-    viewer.reload();
-  };
 
   return (
     <>
@@ -35,7 +31,7 @@ export function NotificationsInbox() {
           className="secondary"
           disabled={markAll.pending || viewer.unreadCount === 0}
           onClick={async () => {
-            if (await markAll.run({ readAt: new Date().toISOString() })) afterChange();
+            await markAll.run({ readAt: new Date().toISOString() });
           }}
         >
           Mark all read
@@ -66,7 +62,7 @@ export function NotificationsInbox() {
                 disabled={markOne.pending}
                 aria-label={`${unread ? 'Mark read' : 'Mark unread'}: ${notification.title}`}
                 onClick={async () => {
-                  if (await markOne.run({ id: notification.id, readAt: unread ? new Date().toISOString() : null })) afterChange();
+                  await markOne.run({ id: notification.id, readAt: unread ? new Date().toISOString() : null });
                 }}
               >
                 {unread ? 'Mark read' : 'Mark unread'}

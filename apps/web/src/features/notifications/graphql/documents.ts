@@ -1,7 +1,7 @@
 import { graphql } from '@/__generated__/graphql';
 
-export const NotificationsQuery = graphql(`
-  query Notifications($where: notifications_bool_exp!) {
+export const NotificationsSubscription = graphql(`
+  subscription Notifications($where: notifications_bool_exp!) {
     notifications(where: $where, order_by: { created_at: desc }, limit: 100) {
       id
       title

@@ -4,11 +4,11 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { ErrorAlert } from '@/components/error-alert';
-import { useQuery } from '@/features/graphql/hooks';
+import { useQuery, useSubscription } from '@/features/graphql/hooks';
 import { sessionStore, type Session } from '@/features/session/session-store';
 import { useSession } from '@/features/session/use-session';
 import { ThemeToggle } from '@/features/theme/theme-toggle';
-import { ViewerQuery } from '../graphql/documents';
+import { UnreadCountSubscription, ViewerQuery } from '../graphql/documents';
 import { ViewerContext, type OrgRole, type Viewer } from '../viewer';
 import { MainNav } from './main-nav';
 import { OrgSwitcher } from './org-switcher';
@@ -38,6 +38,9 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
 
 function SignedInShell({ session, children }: { session: Session; children: ReactNode }) {
   const { data, error, refetch } = useQuery(ViewerQuery, { userId: session.userId, orgId: session.orgId });
+  // The count in the navigation follows every change, from this tab or anywhere else.
+  const unread = useSubscription(UnreadCountSubscription, {});
+  const liveUnread = unread.data?.notifications_aggregate.aggregate?.count;
   const viewer = useMemo<Viewer | undefined>(() => {
     if (!data?.me) return undefined;
     const org = data.orgs.find((candidate) => candidate.id === session.orgId);
@@ -47,10 +50,10 @@ function SignedInShell({ session, children }: { session: Session; children: Reac
       org: org ?? { id: session.orgId, name: 'No organization' },
       orgs: data.orgs,
       role: data.membership[0]?.role as OrgRole | undefined,
-      unreadCount: data.unread.aggregate?.count ?? 0,
+      unreadCount: liveUnread ?? data.unread.aggregate?.count ?? 0,
       reload: refetch,
     };
-  }, [data, session, refetch]);
+  }, [data, session, refetch, liveUnread]);
 
   if (!viewer) {
     return (

@@ -15,7 +15,7 @@ export function MainNav() {
         <div key={section.label}>
           <h2 id={`nav-${section.label}`}>{section.label}</h2>
           <ul aria-labelledby={`nav-${section.label}`}>
-            {section.items.map((item) => {
+            {section.items.filter((item) => item.visible?.(viewer) ?? true).map((item) => {
               const count = item.count?.(viewer) ?? 0;
               const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (

@@ -23,6 +23,16 @@ export const ViewerQuery = graphql(`
   }
 `);
 
+export const UnreadCountSubscription = graphql(`
+  subscription UnreadCount {
+    notifications_aggregate(where: { read_at: { _is_null: true }, archived_at: { _is_null: true } }) {
+      aggregate {
+        count
+      }
+    }
+  }
+`);
+
 export const SwitchOrganizationMutation = graphql(`
   mutation SwitchOrganization($orgId: uuid!) {
     switchOrganization(org_id: $orgId) {

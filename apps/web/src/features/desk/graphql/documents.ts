@@ -1,0 +1,119 @@
+import { graphql } from '@/__generated__/graphql';
+
+export const QueueSubscription = graphql(`
+  subscription Queue {
+    tickets(where: { status: { _nin: ["resolved", "closed"] }, deleted_at: { _is_null: true } }, order_by: { resolution_due_at: asc_nulls_last }, limit: 200) {
+      id
+      number
+      subject
+      status
+      priority
+      first_response_at
+      first_response_due_at
+      resolution_due_at
+      sla_paused_at
+      assignee {
+        id
+        display_name
+      }
+      requester {
+        id
+        display_name
+      }
+    }
+  }
+`);
+
+export const TicketSubscription = graphql(`
+  subscription Ticket($ticketId: uuid!) {
+    tickets_by_pk(id: $ticketId) {
+      id
+      number
+      subject
+      description
+      status
+      priority
+      version
+      first_response_at
+      first_response_due_at
+      resolution_due_at
+      sla_paused_at
+      merged_into_id
+      assignee {
+        id
+        display_name
+      }
+      requester {
+        id
+        display_name
+      }
+      messages(order_by: { created_at: asc }) {
+        id
+        body
+        visibility
+        from_desk
+        created_at
+        author {
+          id
+          display_name
+        }
+      }
+    }
+  }
+`);
+
+export const MacrosQuery = graphql(`
+  query Macros {
+    ticket_macros(where: { deleted_at: { _is_null: true } }, order_by: { name: asc }) {
+      id
+      name
+    }
+  }
+`);
+
+export const AddTicketMessageMutation = graphql(`
+  mutation AddTicketMessage($ticketId: uuid!, $body: String!, $visibility: String!) {
+    insert_ticket_messages_one(object: { ticket_id: $ticketId, body: $body, visibility: $visibility }) {
+      id
+    }
+  }
+`);
+
+export const SetTicketStatusMutation = graphql(`
+  mutation SetTicketStatus($ticketId: uuid!, $status: String!) {
+    update_tickets_by_pk(pk_columns: { id: $ticketId }, _set: { status: $status }) {
+      id
+      status
+    }
+  }
+`);
+
+export const ApplyMacroMutation = graphql(`
+  mutation ApplyMacro($ticketId: uuid!, $macroId: uuid!) {
+    apply_macro(args: { ticket_id: $ticketId, macro_id: $macroId }) {
+      id
+      status
+    }
+  }
+`);
+
+export const MyRequestsSubscription = graphql(`
+  subscription MyRequests($userId: uuid!) {
+    tickets(where: { requester_id: { _eq: $userId }, deleted_at: { _is_null: true } }, order_by: { created_at: desc }) {
+      id
+      number
+      subject
+      status
+      created_at
+    }
+  }
+`);
+
+export const RaiseRequestMutation = graphql(`
+  mutation RaiseRequest($subject: String!, $description: String) {
+    insert_tickets_one(object: { subject: $subject, description: $description }) {
+      id
+      number
+    }
+  }
+`);

@@ -16,7 +16,10 @@ comment on table app_private.sla_schedule is
   'ticket triggers and app.sla_sweep only (owner).';
 create index sla_schedule_due_idx on app_private.sla_schedule (next_event_at) where next_event_at is not null;
 create index sla_schedule_org_idx on app_private.sla_schedule (org_id);
+-- No role reads or writes it directly (no grants, forced RLS without policies): only the owner's
+-- trigger and sweep functions do.
 alter table app_private.sla_schedule enable row level security;
+alter table app_private.sla_schedule force row level security;
 
 -- The earliest warning or due time after `after` whose event is not recorded yet, of a running clock.
 create function app.sla_next_event_at(ticket uuid, paused_at timestamptz, first_response_at timestamptz,

@@ -65,6 +65,8 @@ const configSchema = z.object({
   RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(2).default(30),
   // --- Object storage (ticket attachments); without S3_ENDPOINT the upload actions answer storage_unavailable ---
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** The endpoint browsers reach, named by presigned URLs only; S3_ENDPOINT when unset. */
+  S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_BUCKET: z.string().min(3).default('workgrid'),
   S3_ACCESS_KEY: z.string().min(1).optional(),
@@ -103,6 +105,8 @@ const workerConfigSchema = configSchema.pick({
   SECRETS_KEY: z.string().min(32, 'SECRETS_KEY must be the actions service\'s value (at least 32 characters)'),
   /** S3 storage for task imports' error reports and task exports (MinIO in compose, the local store with npm start). */
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** The endpoint browsers reach, named by presigned links only; S3_ENDPOINT when unset. */
+  S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_BUCKET: z.string().min(3).default('workgrid'),
   S3_ACCESS_KEY: z.string().min(3).optional(),

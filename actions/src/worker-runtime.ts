@@ -20,7 +20,7 @@ import { ticketSatisfactionHandlers } from './jobs/ticket-events.ts';
 import { recurringTasksProcessor } from './jobs/recurring-tasks.ts';
 import { dueAutomationsProcessor } from './jobs/automations.ts';
 import { transferProcessors } from './jobs/task-export.ts';
-import { fileStoreFromConfig } from './storage.ts';
+import { fileStoreFromConfig } from './storage/object-store.ts';
 import { closeRedis, createRedis } from './redis-connection.ts';
 
 type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;

@@ -114,4 +114,35 @@ describe('API keys', () => {
     expect(forged.body.extensions?.code).toBe('not_a_member');
     expect((await callAction(service, 'exchangeApiKey', { api_key: key.api_key })).status).toBe(200);
   });
+
+  it('lists the caller\'s own keys of the session org, newest first, without their secrets', async () => {
+    const owner = await signedUpUser(service, 'keylister');
+    const colleague = await signedUpUser(service, 'keycolleague');
+    await adminSql`insert into org_memberships (org_id, user_id, role) values (${owner.orgId}, ${colleague.userId}, 'member')`;
+    const colleagueHere = sessionOfToken((await callAction(service, 'switchOrganization', { org_id: owner.orgId }, colleague.session)).body.access_token!);
+    const create = async (session: typeof owner.session, name: string) =>
+      (await callAction(service, 'createApiKey', { name, scopes: ['read'] }, session)).body;
+    const first = await create(owner.session, 'Deploys');
+    const second = await create(owner.session, 'Reports');
+    await callAction(service, 'revokeApiKey', { api_key_id: first.id }, owner.session);
+    await create(colleagueHere, 'Colleague here');
+    const colleagueElsewhere = await create(colleague.session, 'Colleague at home');
+
+    const listed = await callAction(service, 'apiKeys', {}, owner.session);
+    expect(listed.status).toBe(200);
+    const keys = listed.body as unknown as Record<string, unknown>[];
+    expect(keys.map((key) => key.name)).toEqual(['Reports', 'Deploys']);
+    expect(Object.keys(keys[0]!).sort()).toEqual(['created_at', 'expires_at', 'id', 'last_used_at', 'name', 'prefix', 'revoked_at', 'scopes']);
+    expect(keys[0]).toMatchObject({ id: second.id, prefix: second.prefix, scopes: ['read'], revoked_at: null, last_used_at: null });
+    expect(keys[1]!.revoked_at).toEqual(expect.any(String));
+
+    // The colleague sees only their key of whichever org the session is in.
+    const home = (await callAction(service, 'apiKeys', {}, colleague.session)).body as unknown as Record<string, unknown>[];
+    expect(home.map((key) => key.id)).toEqual([colleagueElsewhere.id]);
+    const here = (await callAction(service, 'apiKeys', {}, colleagueHere)).body as unknown as Record<string, unknown>[];
+    expect(here.map((key) => key.name)).toEqual(['Colleague here']);
+
+    const token = (await callAction(service, 'exchangeApiKey', { api_key: second.api_key })).body.access_token!;
+    expect((await callAction(service, 'apiKeys', {}, sessionOfToken(token))).status).toBe(403);
+  });
 });

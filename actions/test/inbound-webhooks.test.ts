@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { closedPort, testConfig } from './support/config.ts';
-import { createTestOrg, superuserSql } from './support/org.ts';
+import { asOrgUser, createTestOrg, superuserSql } from './support/org.ts';
 
 // Signatures are computed here with node:crypto directly over the bytes sent, the way each sender
 // documents it; the service's own verifier is not used to make them.
@@ -28,9 +28,9 @@ afterAll(async () => {
   await sql.end();
 });
 
-const github = (body: string, secret = GITHUB_SECRET, delivery: string = randomUUID()) => ({
+const github = (body: string, secret = GITHUB_SECRET, delivery: string = randomUUID(), event = 'issues') => ({
   'content-type': 'application/json',
-  'x-github-event': 'issues',
+  'x-github-event': event,
   'x-github-delivery': delivery,
   'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
 });
@@ -193,5 +193,50 @@ describe('inbound email to the service desk', () => {
     expect((await post(app, '/webhooks/email', retried, headers)).json()).toEqual({ status: 'accepted' });
     expect((await post(app, '/webhooks/email', retried, headers)).json()).toEqual({ status: 'duplicate' });
     expect(await sql`select 1 from tickets where org_id = ${org.orgId} and subject = 'Coffee machine'`).toHaveLength(1);
+  });
+});
+
+describe('GitHub issues and pull requests linked to tasks', () => {
+  it('links the tasks a pull request mentions in the org that connected the repository, once, with one activity entry', async () => {
+    const org = await createTestOrg(sql, 'Linked', 1);
+    const other = await createTestOrg(sql, 'Unlinked', 1);
+    const repository = `acme/app-${randomUUID().slice(0, 8)}`;
+    const taskIds: Record<string, string> = {};
+    for (const target of [org, other]) {
+      await sql`insert into settings (org_id, key, value) values (${target.orgId}, 'github.repositories', ${sql.json(target === org ? [repository] : ['acme/elsewhere'])})`;
+      await asOrgUser(sql, target.orgId, target.owner, async (tx) => {
+        const [workspace] = await tx`insert into workspaces (org_id, name, created_by) values (${target.orgId}, 'Product', ${target.owner}) returning id`;
+        const [project] = await tx`
+          insert into projects (org_id, workspace_id, key, name, created_by)
+          values (${target.orgId}, ${workspace!.id as string}, 'ENG', 'Engineering', ${target.owner}) returning id`;
+        for (const title of ['Checkout', 'Receipts']) {
+          const [task] = await tx`insert into tasks (org_id, project_id, title, created_by) values (${target.orgId}, ${project!.id as string}, ${title}, ${target.owner}) returning id, key`;
+          if (target === org) taskIds[task!.key as string] = task!.id as string;
+        }
+      });
+    }
+    const pr = (state: string) => JSON.stringify({
+      action: state === 'open' ? 'opened' : 'closed',
+      repository: { full_name: repository },
+      pull_request: { number: 12, title: 'Faster checkout (ENG-1)', body: 'Also touches ENG-404, which does not exist.', state,
+        html_url: `https://github.com/${repository}/pull/12`, head: { ref: 'eng-2-receipts' } },
+    });
+    const delivery = randomUUID();
+    const opened = pr('open');
+    expect((await post(app, '/webhooks/github', opened, github(opened, GITHUB_SECRET, delivery, 'pull_request'))).json()).toEqual({ status: 'accepted' });
+    expect((await post(app, '/webhooks/github', opened, github(opened, GITHUB_SECRET, delivery, 'pull_request'))).json()).toEqual({ status: 'duplicate' });
+    const closed = pr('closed');
+    expect((await post(app, '/webhooks/github', closed, github(closed, GITHUB_SECRET, randomUUID(), 'pull_request'))).json()).toEqual({ status: 'accepted' });
+
+    const links = await sql`select t.key, l.kind, l.external_id, l.state, l.url from task_external_links l join tasks t on t.id = l.task_id
+                             where l.org_id in (${org.orgId}, ${other.orgId}) order by t.key`;
+    expect(links).toEqual(['ENG-1', 'ENG-2'].map((key) => ({
+      key, kind: 'pull_request', external_id: `${repository}#12`, state: 'closed', url: `https://github.com/${repository}/pull/12`,
+    })));
+    const activity = await sql`select entity_id, summary from activity_feed where verb = 'task.linked' and org_id in (${org.orgId}, ${other.orgId}) order by summary`;
+    expect(activity).toEqual([
+      { entity_id: taskIds['ENG-1'], summary: `ENG-1 linked to GitHub pull request ${repository}#12: Faster checkout (ENG-1)` },
+      { entity_id: taskIds['ENG-2'], summary: `ENG-2 linked to GitHub pull request ${repository}#12: Faster checkout (ENG-1)` },
+    ]);
   });
 });

@@ -95,9 +95,22 @@ describe('signing in with MFA', () => {
   it('turns off with a valid code only', async () => {
     const { user, secret } = await enrolled('disabler');
     expect((await callAction(service, 'disableMfa', { code: '123456' }, user.session)).status).toBe(400);
-    expect((await callAction(service, 'disableMfa', { code: await totp(secret, 1) }, user.session)).body).toEqual({ enabled: false });
+    expect((await callAction(service, 'disableMfa', { code: await totp(secret, 1) }, user.session)).body).toEqual({ enabled: false, backup_codes_remaining: 0 });
     const plain = await callAction(service, 'signIn', { email: user.email, password: user.password });
     expect(plain.body.mfa_required).toBe(false);
     expect((await authEvents(user.userId)).map((e) => e.event)).toContain('auth.mfa_disabled');
+  });
+});
+
+describe('MFA status', () => {
+  it('tells the caller whether MFA is on and how many backup codes remain, of their own account only', async () => {
+    const bystander = await signedUpUser(service, 'nomfa');
+    expect((await callAction(service, 'mfaStatus', {}, bystander.session)).body).toEqual({ enabled: false, backup_codes_remaining: 0 });
+    const { user, backupCodes } = await enrolled('counted');
+    expect((await callAction(service, 'mfaStatus', {}, user.session)).body).toEqual({ enabled: true, backup_codes_remaining: 10 });
+    const ticket = (await callAction(service, 'signIn', { email: user.email, password: user.password })).body.mfa_token;
+    expect((await callAction(service, 'challengeMfa', { mfa_token: ticket, code: backupCodes[0] })).status).toBe(200);
+    expect((await callAction(service, 'mfaStatus', {}, user.session)).body).toEqual({ enabled: true, backup_codes_remaining: 9 });
+    expect((await callAction(service, 'mfaStatus', {}, bystander.session)).body).toEqual({ enabled: false, backup_codes_remaining: 0 });
   });
 });

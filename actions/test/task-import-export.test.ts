@@ -8,7 +8,7 @@ import { runExport } from '../src/jobs/task-export.ts';
 import { runImport } from '../src/jobs/task-import.ts';
 import type { OutboxJobData } from '../src/outbox/relay.ts';
 import { QUEUES } from '../src/queues.ts';
-import { fileStoreFromConfig } from '../src/storage.ts';
+import { fileStoreFromConfig } from '../src/storage/object-store.ts';
 import { createTestOrg, superuserSql, type TestOrg } from './support/org.ts';
 
 // CSV import with a preview and a confirm step run in batches (bad rows reported, the rest

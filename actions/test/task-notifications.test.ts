@@ -119,4 +119,38 @@ describe('task notifications', () => {
     expect(await told('comment.mention')).toEqual({ [org.members[0]!]: 1 });
     expect(await told('task.commented')).toEqual({ [org.owner]: 1, [org.members[1]!]: 1, [org.members[2]!]: 1 });
   });
+
+  it('tells a guest of public comments only, and nothing once they can no longer see the task', async () => {
+    const [guestRow] = await sql`insert into users (email, display_name) values (${`guest-${org.orgId}@people.example`}, 'Guest') returning id`;
+    const guest = guestRow!.id as string;
+    await sql`insert into org_memberships (org_id, user_id, role) values (${org.orgId}, ${guest}, 'guest')`;
+    await sql`insert into project_members (org_id, project_id, user_id, role) values (${org.orgId}, ${projectId}, ${guest}, 'viewer')`;
+    const taskId = await asUser(org.owner, async (tx) => {
+      const [row] = await tx`insert into tasks (org_id, project_id, title, created_by) values (${org.orgId}, ${projectId}, 'Partner brief', ${org.owner}) returning id`;
+      return row!.id as string;
+    });
+    await sql`insert into task_watchers (org_id, project_id, task_id, user_id) values (${org.orgId}, ${projectId}, ${taskId}, ${guest})`;
+    await runPendingTwice();
+
+    const comment = (visibility: string, body: string) => asUser(org.admin, (tx) => tx`
+      insert into comments (org_id, entity_type, entity_id, author_id, body, visibility)
+      values (${org.orgId}, 'task', ${taskId}, ${org.admin}, ${body}, ${visibility})`);
+    await comment('internal', `Margins are thin, keep it from @[Guest](user:${guest})`);
+    await runPendingTwice();
+    expect(await notificationsOf(guest, 'task.commented')).toEqual([]);
+    expect(await notificationsOf(guest, 'comment.mention')).toEqual([]);
+    // Staff watchers still hear of the internal comment (the owner created the task, so watches it).
+    expect(await notificationsOf(org.owner, 'task.commented')).toContain('New comment on NTF-5: Partner brief');
+
+    await comment('public', 'Draft attached');
+    await runPendingTwice();
+    expect(await notificationsOf(guest, 'task.commented')).toEqual(['New comment on NTF-5: Partner brief']);
+
+    await sql`delete from project_members where project_id = ${projectId} and user_id = ${guest}`;
+    await asUser(org.admin, (tx) => tx`update tasks set status = 'in_progress' where id = ${taskId}`);
+    await comment('public', 'Sent to the partner');
+    await runPendingTwice();
+    expect(await notificationsOf(guest, 'task.status_changed')).toEqual([]);
+    expect(await notificationsOf(guest, 'task.commented')).toHaveLength(1);
+  });
 });

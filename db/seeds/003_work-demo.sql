@@ -70,6 +70,10 @@ begin
         on conflict do nothing;
       end loop;
 
+      insert into public.project_custom_fields (org_id, project_id, key, label, type)
+      values (org.id, md5(org.slug || ':project:' || proj.key)::uuid, 'story_points', 'Story points', 'number')
+      on conflict do nothing;
+
       continue when exists (select from public.tasks where project_id = md5(org.slug || ':project:' || proj.key)::uuid);
 
       for n in 1..100 loop

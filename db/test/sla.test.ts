@@ -229,6 +229,24 @@ describe('SLA sweep', () => {
       expect(byTicket(waiting.id)).toEqual([]);
       const outbox = await tx`select topic, org_id from outbox_events where topic like 'sla.%' and org_id in (${a.orgId}, ${b.orgId}) order by topic`;
       expect(outbox.map((e) => e.topic)).toEqual(['sla.breached', 'sla.breached', 'sla.warning', 'sla.warning', 'sla.warning']);
+
+      // The schedule points each ticket at its next unrecorded event, so later sweeps read none of them.
+      const schedule = await tx`
+        select t.id, s.next_event_at, t.first_response_due_at, t.first_response_warn_at, s.next_event_at <= now() as ripe
+          from app_private.sla_schedule s join tickets t on t.id = s.ticket_id
+         where t.id in (${late.id as string}, ${warned.id as string}, ${fresh.id as string}, ${waiting.id as string})`;
+      const next = (id: unknown) => schedule.find((row) => row.id === id)!;
+      expect(next(late.id).next_event_at).toBeNull();
+      expect(next(waiting.id).next_event_at).toBeNull();
+      expect(next(warned.id).next_event_at).toEqual(next(warned.id).first_response_due_at);
+      expect(next(fresh.id).next_event_at).toEqual(next(fresh.id).first_response_warn_at);
+      expect(schedule.filter((row) => row.ripe)).toEqual([]);
+
+      // Worked again, the waiting ticket's clock runs and its overdue events are next.
+      await actAsSuperuser(tx, sessionOf(b, 'owner'));
+      await tx`update tickets set status = 'open' where id = ${waiting.id as string}`;
+      await backdate(tx, waiting.id as string, 700);
+      expect(await sweep(tx)).toMatchObject({ warnings: 2, breaches: 2 });
     });
   });
 

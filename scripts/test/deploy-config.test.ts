@@ -151,6 +151,18 @@ describe('compose.yaml', () => {
     expect(new Set(hostPorts).size).toBe(hostPorts.length);
   });
 
+  it('gives the actions service and the worker the same object storage: MinIO inside, nginx\'s storage port for presigned URLs', () => {
+    const s3Of = (name: string) =>
+      Object.fromEntries(Object.entries(compose.services[name]?.environment ?? {}).filter(([key]) => key.startsWith('S3_')));
+    const actions = s3Of('actions');
+    expect(Object.keys(actions).sort()).toEqual(['S3_ACCESS_KEY', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_PUBLIC_ENDPOINT', 'S3_REGION', 'S3_SECRET_KEY']);
+    expect(s3Of('worker')).toEqual(actions);
+    expect(actions['S3_ENDPOINT']).toBe('http://minio:9000');
+    expect(actions['S3_PUBLIC_ENDPOINT']).toMatch(/^\$\{S3_PUBLIC_ENDPOINT:-https?:\/\/[^}]+:9000\}$/);
+    expect(compose.services['nginx']?.ports).toContain('9000:9000');
+    expect(readFileSync(join(repoRoot, 'nginx', 'nginx.conf'), 'utf8')).toContain('set $minio_upstream minio:9000;');
+  });
+
   it('gives every long-running service a health check', () => {
     for (const [name, service] of services) {
       if (!isOneShot(service)) expect(service.healthcheck, `${name} has no healthcheck`).toBeDefined();
@@ -253,11 +265,13 @@ function configForTest(substitutions: [string, string][]): string {
 
 describe.skipIf(!nginx)(`nginx.conf${nginx ? '' : ' (skipped: nginx is not installed; apt-get install -y nginx)'}`, () => {
   const binary = nginx ?? '';
-  const upstreams: Record<'web' | 'hasura' | 'actions', Server | undefined> = {
+  const upstreams: Record<'web' | 'hasura' | 'actions' | 'minio', Server | undefined> = {
     web: undefined,
     hasura: undefined,
     actions: undefined,
+    minio: undefined,
   };
+  let storagePort = 0;
   let work = '';
   let dns: Socket | undefined;
   let server: ChildProcess | undefined;
@@ -323,6 +337,8 @@ describe.skipIf(!nginx)(`nginx.conf${nginx ? '' : ' (skipped: nginx is not insta
     upstreams.web = await fakeUpstream('web');
     upstreams.hasura = await fakeUpstream('hasura');
     upstreams.actions = await fakeUpstream('actions');
+    upstreams.minio = await fakeUpstream('minio');
+    storagePort = await freePort();
     dns = await fakeDns();
     httpPort = await freePort();
     httpsPort = await freePort();
@@ -341,6 +357,8 @@ describe.skipIf(!nginx)(`nginx.conf${nginx ? '' : ' (skipped: nginx is not insta
         ['web:3000;', `web:${portOf(upstreams.web)};`],
         ['hasura:8080;', `hasura:${portOf(upstreams.hasura)};`],
         ['actions:3100;', `actions:${portOf(upstreams.actions)};`],
+        ['listen 9000;', `listen 127.0.0.1:${storagePort};`],
+        ['minio:9000;', `minio:${portOf(upstreams.minio)};`],
       ]),
     );
     await startNginx();
@@ -372,6 +390,23 @@ describe.skipIf(!nginx)(`nginx.conf${nginx ? '' : ' (skipped: nginx is not insta
     expect(genCert().status).toBe(0);
     expect(statSync(keyPath).mtimeMs).toBe(before);
     expect(readFileSync(join(certDir(), 'localhost.crt'), 'utf8')).toBe(certificate);
+  });
+
+  it('passes presigned storage requests to MinIO with their host, path and query unchanged', async () => {
+    const path = '/workgrid/tickets/a%20b.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc';
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: storagePort, path, method: 'PUT', headers: { host: 'files.example.test:9000' }, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+      request.on('error', reject);
+      request.end('image bytes');
+    });
+    expect(answer.status).toBe(200);
+    const seen = JSON.parse(answer.body) as Seen;
+    expect(seen).toMatchObject({ service: 'minio', url: path });
+    expect(seen.headers.host).toBe('files.example.test:9000');
   });
 
   it('redirects HTTP to HTTPS with 301, keeping path and query', async () => {

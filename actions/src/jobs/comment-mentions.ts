@@ -23,6 +23,7 @@ export const commentMentions: EffectHandler = async (tx, event) => {
     url: `/${entity_type}/${entity_id}#comment-${comment_id}`,
     entityType: entity_type,
     entityId: entity_id,
+    detail: { type: 'comment', id: comment_id },
     actorId: author_id,
     data: { comment_id },
   });

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Sql } from 'postgres';
 import { z } from 'zod';
 import { setSession, type Tx } from '../db-session.ts';
-import type { FileStore } from '../storage.ts';
+import type { FileStore } from '../storage/object-store.ts';
 import { JOBS, QUEUES } from '../queues.ts';
 import { PermanentError, type EffectHandler } from './effects.ts';
 

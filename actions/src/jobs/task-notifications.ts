@@ -111,6 +111,7 @@ export const taskCommented: EffectHandler = async (tx, event) => {
     url: `${taskUrl(entity_id)}#comment-${comment_id}`,
     entityType: 'task',
     entityId: entity_id,
+    detail: { type: 'comment', id: comment_id },
     actorId: author_id,
     data: { task_id: entity_id, comment_id },
   });

@@ -4,7 +4,7 @@ import { satisfactionToken } from '../desk/satisfaction-token.ts';
 import { queueEmail } from '../email/send.job.ts';
 import { outboxTokenContext } from '../identity/emails.ts';
 import type { SecretBox } from '../identity/secrets.ts';
-import { wantsInApp } from './preferences.ts';
+import { notifyMembers } from './notify.ts';
 import { PermanentError, type EffectHandler, type FollowUp, type OutboxEvent } from './effects.ts';
 
 export const TICKET_REPLY_EVENT_TYPE = 'ticket.reply';
@@ -27,19 +27,34 @@ interface TicketMessage {
   body: string;
 }
 
-/** Members of a ticket's desk or public audience (app.ticket_audience), without the author. */
-async function audience(tx: Tx, ticketId: string, which: 'desk' | 'public', authorId: string | null): Promise<string[]> {
+/** Members of a ticket's desk or public audience (app.ticket_audience). */
+async function audience(tx: Tx, ticketId: string, which: 'desk' | 'public'): Promise<string[]> {
   const [row] = await tx`select app.ticket_audience(${ticketId}, ${which}) as ids`;
-  return ((row?.ids ?? []) as string[]).filter((id) => id !== authorId);
+  return (row?.ids ?? []) as string[];
 }
 
-async function notifyInApp(tx: Tx, event: OutboxEvent, userIds: string[], eventType: string, title: string, ticketId: string, data: object): Promise<void> {
-  const wanted = await wantsInApp(tx, userIds, eventType);
-  for (const userId of userIds.filter((id) => wanted.has(id))) {
-    await tx`
-      insert into notifications (org_id, user_id, event_type, title, data, entity_type, entity_id)
-      values (${event.org_id}, ${userId}, ${eventType}, ${title}, ${tx.json({ ...data, event_id: event.id })}, 'ticket', ${ticketId})`;
-  }
+interface TicketNotice {
+  eventType: string;
+  title: string;
+  ticketId: string;
+  /** The message the notice is about: only those who may read it are told. */
+  messageId?: string;
+  actorId: string | null;
+  data: Record<string, unknown>;
+}
+
+/** A ticket's notice through the shared notifyMembers (in-app, and email for those who asked). */
+function notifyTicket(tx: Tx, event: OutboxEvent, userIds: string[], notice: TicketNotice, emailedOtherwise: string[] = []): Promise<FollowUp[]> {
+  return notifyMembers(tx, event, userIds, {
+    eventType: notice.eventType,
+    title: notice.title,
+    url: `/tickets/${notice.ticketId}`,
+    entityType: 'ticket',
+    entityId: notice.ticketId,
+    ...(notice.messageId ? { detail: { type: 'ticket_message', id: notice.messageId } } : {}),
+    actorId: notice.actorId,
+    data: notice.data,
+  }, { emailedOtherwise });
 }
 
 /** Requesters get desk replies by email unless they turned ticket.reply email off (or muted it). */
@@ -67,16 +82,16 @@ export const ticketMessageCreated: EffectHandler = async (tx, event) => {
   if (!message) return [];
   const data = { message_id, number: Number(message.number) };
 
+  const notice = (eventType: string, title: string): TicketNotice =>
+    ({ eventType, title, ticketId: ticket_id, messageId: message_id, actorId: author_id, data });
+
   if (message.visibility === 'internal') {
-    await notifyInApp(tx, event, await audience(tx, ticket_id, 'desk', author_id), TICKET_NOTE_EVENT_TYPE, `Internal note on #${message.number}`, ticket_id, data);
-    return [];
+    return notifyTicket(tx, event, await audience(tx, ticket_id, 'desk'), notice(TICKET_NOTE_EVENT_TYPE, `Internal note on #${message.number}`));
   }
-  if (!from_desk) {
-    await notifyInApp(tx, event, await audience(tx, ticket_id, 'desk', author_id), TICKET_REPLY_EVENT_TYPE, `New reply on #${message.number}`, ticket_id, data);
-    return [];
-  }
-  await notifyInApp(tx, event, await audience(tx, ticket_id, 'public', author_id), TICKET_REPLY_EVENT_TYPE, `New reply on #${message.number}`, ticket_id, data);
-  const followUps: FollowUp[] = [];
+  const replyNotice = notice(TICKET_REPLY_EVENT_TYPE, `New reply on #${message.number}`);
+  if (!from_desk) return notifyTicket(tx, event, await audience(tx, ticket_id, 'desk'), replyNotice);
+  // The requester gets the reply itself by email below, not a notification email about it.
+  const followUps = await notifyTicket(tx, event, await audience(tx, ticket_id, 'public'), replyNotice, [message.requester_id]);
   if (message.requester_id !== author_id && !(await emailOptedOut(tx, message.requester_id))) {
     followUps.push(...(await queueEmail(tx, event, message.requester_id, TICKET_REPLY_TEMPLATE, {
       number: message.number,
@@ -113,8 +128,7 @@ export const slaEvent: EffectHandler = async (tx, event) => {
   const title = kind === 'warning'
     ? `The ${TARGET_NAMES[target]} of #${ticket.number as string} is due soon`
     : `The ${TARGET_NAMES[target]} of #${ticket.number as string} is overdue`;
-  await notifyInApp(tx, event, (row?.ids ?? []) as string[], eventType, title, ticket_id, { target, kind, due_at });
-  return [];
+  return notifyTicket(tx, event, (row?.ids ?? []) as string[], { eventType, title, ticketId: ticket_id, actorId: null, data: { target, kind, due_at } });
 };
 
 export const TICKET_SATISFACTION_TEMPLATE = 'ticket.satisfaction';

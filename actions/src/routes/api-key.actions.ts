@@ -18,6 +18,17 @@ export const createApiKeyInput = z.object({
 export const revokeApiKeyInput = z.object({ api_key_id: z.uuid() });
 export const exchangeApiKeyInput = z.object({ api_key: z.string().min(20).max(200), scopes: scopes.nullish() });
 
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export const apiKeyActions: FastifyPluginAsync<{ identity: Identity }> = async (app, { identity }) => {
   defineAction(app, identity, {
     name: 'createApiKey',
@@ -45,6 +56,27 @@ export const apiKeyActions: FastifyPluginAsync<{ identity: Identity }> = async (
         scopes: input.scopes,
         expires_at: created.expires_at?.toISOString() ?? null,
       };
+    },
+  });
+
+  defineAction(app, identity, {
+    name: 'apiKeys',
+    input: z.object({}),
+    caller: 'user',
+    personalOnly: true,
+    handler: async ({ session, client }) => {
+      const caller = userOf(session);
+      // The api_keys policy keeps the caller to their own keys in the session org.
+      const keys = await inSession(identity.sql, { role: 'user', userId: caller.userId, orgId: caller.orgId }, client, (tx) => tx<ApiKeyRow[]>`
+        select id, name, prefix, scopes, created_at, last_used_at, expires_at, revoked_at
+          from app_private.api_keys order by created_at desc, id`);
+      return keys.map((key) => ({
+        ...key,
+        created_at: key.created_at.toISOString(),
+        last_used_at: key.last_used_at?.toISOString() ?? null,
+        expires_at: key.expires_at?.toISOString() ?? null,
+        revoked_at: key.revoked_at?.toISOString() ?? null,
+      }));
     },
   });
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../problem.ts';
 import { contentId, verifyGithub, verifySlack, verifySvix, type Refusal } from '../inbound/verify.ts';
 import { applyEmailEvent } from '../email/provider-events.ts';
+import { applyGithubEvent } from '../inbound/github-links.ts';
 import { applyInboundTicketEmail } from '../inbound/ticket-email.ts';
 
 export interface InboundWebhookOptions {
@@ -45,6 +46,8 @@ export const inboundWebhookRoutes: FastifyPluginAsync<InboundWebhookOptions> = a
       request.log.info({ outcome: await applyInboundTicketEmail(app.sql, verified.payload) }, 'inbound email filed');
     } else if (source === 'email') {
       await applyEmailEvent(app.sql, verified.payload);
+    } else if (source === 'github') {
+      request.log.info({ outcome: await applyGithubEvent(app.sql, verified.eventType, verified.deliveryId, verified.payload) }, 'github event applied');
     }
     await app.sql`select app.complete_inbound_webhook(${source}, ${verified.deliveryId})`;
     return reply.send({ status: 'accepted' });

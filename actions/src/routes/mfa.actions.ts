@@ -66,6 +66,20 @@ async function acceptCode(identity: Identity, tx: Tx, userId: string, factor: Fa
 
 export const mfaActions: FastifyPluginAsync<{ identity: Identity }> = async (app, { identity }) => {
   defineAction(app, identity, {
+    name: 'mfaStatus',
+    input: z.object({}),
+    caller: 'user',
+    personalOnly: true,
+    handler: async ({ session, client }) => {
+      const caller = userOf(session);
+      const [status] = await inSession(identity.sql, { role: 'user', userId: caller.userId }, client, (tx) => tx<{ enabled: boolean; backup_codes_remaining: number }[]>`
+        select exists (select from app_private.mfa_factors where user_id = app.user_id() and enabled_at is not null) as enabled,
+               (select count(*)::int from app_private.mfa_backup_codes where user_id = app.user_id() and used_at is null) as backup_codes_remaining`);
+      return status!;
+    },
+  });
+
+  defineAction(app, identity, {
     name: 'enrollMfa',
     input: z.object({}),
     caller: 'user',
@@ -164,7 +178,7 @@ export const mfaActions: FastifyPluginAsync<{ identity: Identity }> = async (app
         throw ActionError.badRequest('mfa_code_invalid', 'That code is not valid.');
       }
       await recordEvent(identity, client, 'auth.mfa_disabled', { userId: caller.userId, orgId: caller.orgId });
-      return { enabled: false };
+      return { enabled: false, backup_codes_remaining: 0 };
     },
   });
 };

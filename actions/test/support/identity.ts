@@ -60,7 +60,9 @@ export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 
 // every successful answer in the tests is checked against its declared type.
 const declarations = readFileSync(new URL('../../../hasura/metadata/actions.graphql', import.meta.url), 'utf8');
 const outputTypeOf = new Map(
-  [...(/type Mutation \{([^}]*)\}/.exec(declarations)?.[1] ?? '').matchAll(/^ {2}(\w+)(?:\([^)]*\))?: (\w+)/gm)].map((m) => [m[1]!, m[2]!]),
+  [...declarations.matchAll(/^type (?:Query|Mutation) \{([^}]*)\}/gm)].flatMap((block) =>
+    [...block[1]!.matchAll(/^ {2}(\w+)(?:\([^)]*\))?: \[?(\w+)/gm)].map((m) => [m[1]!, m[2]!] as const),
+  ),
 );
 const fieldsOf = new Map(
   [...declarations.matchAll(/^type (\w+) \{([^}]*)\}/gm)].map((m) => [
@@ -69,7 +71,11 @@ const fieldsOf = new Map(
   ]),
 );
 
-function expectDeclaredShape(action: string, body: Record<string, unknown>): void {
+function expectDeclaredShape(action: string, body: Record<string, unknown> | Record<string, unknown>[]): void {
+  if (Array.isArray(body)) {
+    for (const item of body) expectDeclaredShape(action, item);
+    return;
+  }
   const fields = fieldsOf.get(outputTypeOf.get(action) ?? '');
   expect(fields, `output type of ${action} in actions.graphql`).toBeDefined();
   const names = fields!.map((f) => f.name);
@@ -98,6 +104,7 @@ export interface ActionBody {
   otpauth_url?: string;
   backup_codes?: string[];
   enabled?: boolean;
+  backup_codes_remaining?: number;
   id?: string;
   api_key?: string;
   scopes?: string[];

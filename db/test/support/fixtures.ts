@@ -145,6 +145,17 @@ export const TENANT_TABLES: Record<string, TenantTableFixture> = {
     row: (o, v) => ({ org_id: o.orgId, project_id: o.projectId, user_id: v === 0 ? o.users.guest : o.users.member, role: 'editor' }),
   },
   boards: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, name: 'Sprint board', created_by: o.users.owner }) },
+  task_external_links: {
+    writer: 'service',
+    row: (o) => ({
+      org_id: o.orgId, project_id: o.projectId, task_id: o.taskIds[0], provider: 'github', kind: 'issue',
+      external_id: `acme/app#${unique()}`, url: 'https://github.com/acme/app/issues/1', delivery_id: unique(),
+    }),
+  },
+  project_custom_fields: {
+    writer: 'owner',
+    row: (o) => ({ org_id: o.orgId, project_id: o.projectId, key: `field_${uniqueWord()}`, label: 'Customer', type: 'text' }),
+  },
   board_columns: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, board_id: o.boardId, name: `Doing ${unique()}` }) },
   tasks: { writer: 'owner', row: (o) => ({ org_id: o.orgId, project_id: o.projectId, title: 'Write the plan', created_by: o.users.owner }) },
   task_assignees: {

@@ -53,6 +53,21 @@ export type String_Comparison_Exp = {
   _similar?: string | null | undefined;
 };
 
+/** Boolean expression to compare columns of type "_text". All fields are combined with logical 'AND'. */
+export type _Text_Comparison_Exp = {
+  _contained_in?: string[] | null | undefined;
+  _contains?: string[] | null | undefined;
+  _eq?: string[] | null | undefined;
+  _gt?: string[] | null | undefined;
+  _gte?: string[] | null | undefined;
+  _in?: Array<string[]> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: string[] | null | undefined;
+  _lte?: string[] | null | undefined;
+  _neq?: string[] | null | undefined;
+  _nin?: Array<string[]> | null | undefined;
+};
+
 /** Boolean expression to compare columns of type "_uuid". All fields are combined with logical 'AND'. */
 export type _Uuid_Comparison_Exp = {
   _contained_in?: string[] | null | undefined;
@@ -182,6 +197,131 @@ export type Bigint_Comparison_Exp = {
   _nin?: Array<number> | null | undefined;
 };
 
+export type Board_Columns_Aggregate_Bool_Exp = {
+  count?: Board_Columns_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Board_Columns_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Board_Columns_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Board_Columns_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "board_columns". All fields are combined with a logical 'AND'. */
+export type Board_Columns_Bool_Exp = {
+  _and?: Array<Board_Columns_Bool_Exp> | null | undefined;
+  _not?: Board_Columns_Bool_Exp | null | undefined;
+  _or?: Array<Board_Columns_Bool_Exp> | null | undefined;
+  board?: Boards_Bool_Exp | null | undefined;
+  board_id?: Uuid_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  maps_to_status?: String_Comparison_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  position?: Numeric_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  tasks?: Tasks_Bool_Exp | null | undefined;
+  tasks_aggregate?: Tasks_Aggregate_Bool_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+  wip_limit?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "board_columns" */
+export type Board_Columns_Select_Column =
+  /** column name */
+  | 'board_id'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'maps_to_status'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'position'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version'
+  /** column name */
+  | 'wip_limit';
+
+export type Boards_Aggregate_Bool_Exp = {
+  count?: Boards_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Boards_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Boards_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Boards_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "boards". All fields are combined with a logical 'AND'. */
+export type Boards_Bool_Exp = {
+  _and?: Array<Boards_Bool_Exp> | null | undefined;
+  _not?: Boards_Bool_Exp | null | undefined;
+  _or?: Array<Boards_Bool_Exp> | null | undefined;
+  columns?: Board_Columns_Bool_Exp | null | undefined;
+  columns_aggregate?: Board_Columns_Aggregate_Bool_Exp | null | undefined;
+  config?: Jsonb_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  creator?: Users_Bool_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  position?: Numeric_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+  view_type?: String_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "boards" */
+export type Boards_Select_Column =
+  /** column name */
+  | 'config'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'deleted_at'
+  /** column name */
+  | 'deleted_by'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'position'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version'
+  /** column name */
+  | 'view_type';
+
 /** Boolean expression to compare columns of type "citext". All fields are combined with logical 'AND'. */
 export type Citext_Comparison_Exp = {
   _eq?: string | null | undefined;
@@ -277,6 +417,19 @@ export type Comments_Select_Column =
   | 'version'
   /** column name */
   | 'visibility';
+
+/** Boolean expression to compare columns of type "date". All fields are combined with logical 'AND'. */
+export type Date_Comparison_Exp = {
+  _eq?: string | null | undefined;
+  _gt?: string | null | undefined;
+  _gte?: string | null | undefined;
+  _in?: Array<string> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: string | null | undefined;
+  _lte?: string | null | undefined;
+  _neq?: string | null | undefined;
+  _nin?: Array<string> | null | undefined;
+};
 
 export type Entity_Links_Aggregate_Bool_Exp = {
   count?: Entity_Links_Aggregate_Bool_Exp_Count | null | undefined;
@@ -704,6 +857,19 @@ export type Notifications_Select_Column =
   /** column name */
   | 'version';
 
+/** Boolean expression to compare columns of type "numeric". All fields are combined with logical 'AND'. */
+export type Numeric_Comparison_Exp = {
+  _eq?: number | null | undefined;
+  _gt?: number | null | undefined;
+  _gte?: number | null | undefined;
+  _in?: Array<number> | null | undefined;
+  _is_null?: boolean | null | undefined;
+  _lt?: number | null | undefined;
+  _lte?: number | null | undefined;
+  _neq?: number | null | undefined;
+  _nin?: Array<number> | null | undefined;
+};
+
 export type Org_Memberships_Aggregate_Bool_Exp = {
   count?: Org_Memberships_Aggregate_Bool_Exp_Count | null | undefined;
 };
@@ -733,6 +899,8 @@ export type Org_Memberships_Bool_Exp = {
   role_info?: Org_Roles_Bool_Exp | null | undefined;
   team_memberships?: Team_Members_Bool_Exp | null | undefined;
   team_memberships_aggregate?: Team_Members_Aggregate_Bool_Exp | null | undefined;
+  time_entries?: Time_Entries_Bool_Exp | null | undefined;
+  time_entries_aggregate?: Time_Entries_Aggregate_Bool_Exp | null | undefined;
   title?: String_Comparison_Exp | null | undefined;
   updated_at?: Timestamptz_Comparison_Exp | null | undefined;
   user?: Users_Bool_Exp | null | undefined;
@@ -845,6 +1013,326 @@ export type Orgs_Bool_Exp = {
   version?: Int_Comparison_Exp | null | undefined;
 };
 
+export type Project_Custom_Fields_Aggregate_Bool_Exp = {
+  bool_and?: Project_Custom_Fields_Aggregate_Bool_Exp_Bool_And | null | undefined;
+  bool_or?: Project_Custom_Fields_Aggregate_Bool_Exp_Bool_Or | null | undefined;
+  count?: Project_Custom_Fields_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Project_Custom_Fields_Aggregate_Bool_Exp_Bool_And = {
+  arguments: Project_Custom_Fields_Select_Column_Project_Custom_Fields_Aggregate_Bool_Exp_Bool_And_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Project_Custom_Fields_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Project_Custom_Fields_Aggregate_Bool_Exp_Bool_Or = {
+  arguments: Project_Custom_Fields_Select_Column_Project_Custom_Fields_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Project_Custom_Fields_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Project_Custom_Fields_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Project_Custom_Fields_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Project_Custom_Fields_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "project_custom_fields". All fields are combined with a logical 'AND'. */
+export type Project_Custom_Fields_Bool_Exp = {
+  _and?: Array<Project_Custom_Fields_Bool_Exp> | null | undefined;
+  _not?: Project_Custom_Fields_Bool_Exp | null | undefined;
+  _or?: Array<Project_Custom_Fields_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  key?: String_Comparison_Exp | null | undefined;
+  label?: String_Comparison_Exp | null | undefined;
+  options?: _Text_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  position?: Numeric_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  required?: Boolean_Comparison_Exp | null | undefined;
+  type?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "project_custom_fields" */
+export type Project_Custom_Fields_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'key'
+  /** column name */
+  | 'label'
+  /** column name */
+  | 'options'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'position'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'required'
+  /** column name */
+  | 'type'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+/** select "project_custom_fields_aggregate_bool_exp_bool_and_arguments_columns" columns of table "project_custom_fields" */
+export type Project_Custom_Fields_Select_Column_Project_Custom_Fields_Aggregate_Bool_Exp_Bool_And_Arguments_Columns =
+  /** column name */
+  | 'required';
+
+/** select "project_custom_fields_aggregate_bool_exp_bool_or_arguments_columns" columns of table "project_custom_fields" */
+export type Project_Custom_Fields_Select_Column_Project_Custom_Fields_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns =
+  /** column name */
+  | 'required';
+
+export type Project_Members_Aggregate_Bool_Exp = {
+  count?: Project_Members_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Project_Members_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Project_Members_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Project_Members_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "project_members". All fields are combined with a logical 'AND'. */
+export type Project_Members_Bool_Exp = {
+  _and?: Array<Project_Members_Bool_Exp> | null | undefined;
+  _not?: Project_Members_Bool_Exp | null | undefined;
+  _or?: Array<Project_Members_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  membership?: Org_Memberships_Bool_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  role?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "project_members" */
+export type Project_Members_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'role'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'version';
+
+export type Projects_Aggregate_Bool_Exp = {
+  count?: Projects_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Projects_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Projects_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Projects_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "projects". All fields are combined with a logical 'AND'. */
+export type Projects_Bool_Exp = {
+  _and?: Array<Projects_Bool_Exp> | null | undefined;
+  _not?: Projects_Bool_Exp | null | undefined;
+  _or?: Array<Projects_Bool_Exp> | null | undefined;
+  boards?: Boards_Bool_Exp | null | undefined;
+  boards_aggregate?: Boards_Aggregate_Bool_Exp | null | undefined;
+  color?: String_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  creator?: Users_Bool_Exp | null | undefined;
+  custom_fields?: Project_Custom_Fields_Bool_Exp | null | undefined;
+  custom_fields_aggregate?: Project_Custom_Fields_Aggregate_Bool_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  description?: String_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  key?: String_Comparison_Exp | null | undefined;
+  members?: Project_Members_Bool_Exp | null | undefined;
+  members_aggregate?: Project_Members_Aggregate_Bool_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  saved_views?: Saved_Views_Bool_Exp | null | undefined;
+  saved_views_aggregate?: Saved_Views_Aggregate_Bool_Exp | null | undefined;
+  start_date?: Date_Comparison_Exp | null | undefined;
+  status?: String_Comparison_Exp | null | undefined;
+  target_date?: Date_Comparison_Exp | null | undefined;
+  tasks?: Tasks_Bool_Exp | null | undefined;
+  tasks_aggregate?: Tasks_Aggregate_Bool_Exp | null | undefined;
+  time_entries?: Time_Entries_Bool_Exp | null | undefined;
+  time_entries_aggregate?: Time_Entries_Aggregate_Bool_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+  visibility?: String_Comparison_Exp | null | undefined;
+  workspace?: Workspaces_Bool_Exp | null | undefined;
+  workspace_id?: Uuid_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "projects" */
+export type Projects_Select_Column =
+  /** column name */
+  | 'color'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'deleted_at'
+  /** column name */
+  | 'deleted_by'
+  /** column name */
+  | 'description'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'key'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'start_date'
+  /** column name */
+  | 'status'
+  /** column name */
+  | 'target_date'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version'
+  /** column name */
+  | 'visibility'
+  /** column name */
+  | 'workspace_id';
+
+/** Boolean expression to filter rows from the table "recurring_task_rules". All fields are combined with a logical 'AND'. */
+export type Recurring_Task_Rules_Bool_Exp = {
+  _and?: Array<Recurring_Task_Rules_Bool_Exp> | null | undefined;
+  _not?: Recurring_Task_Rules_Bool_Exp | null | undefined;
+  _or?: Array<Recurring_Task_Rules_Bool_Exp> | null | undefined;
+  active?: Boolean_Comparison_Exp | null | undefined;
+  assignee_ids?: _Uuid_Comparison_Exp | null | undefined;
+  assignee_strategy?: String_Comparison_Exp | null | undefined;
+  column?: Board_Columns_Bool_Exp | null | undefined;
+  column_id?: Uuid_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  creator?: Users_Bool_Exp | null | undefined;
+  cron?: String_Comparison_Exp | null | undefined;
+  description?: String_Comparison_Exp | null | undefined;
+  due_in_days?: Int_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  last_error?: String_Comparison_Exp | null | undefined;
+  last_occurrence_at?: Timestamptz_Comparison_Exp | null | undefined;
+  next_run_at?: Timestamptz_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  priority?: String_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  rotation_index?: Int_Comparison_Exp | null | undefined;
+  tasks?: Tasks_Bool_Exp | null | undefined;
+  tasks_aggregate?: Tasks_Aggregate_Bool_Exp | null | undefined;
+  timezone?: String_Comparison_Exp | null | undefined;
+  title?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+export type Saved_Views_Aggregate_Bool_Exp = {
+  count?: Saved_Views_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Saved_Views_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Saved_Views_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Saved_Views_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "saved_views". All fields are combined with a logical 'AND'. */
+export type Saved_Views_Bool_Exp = {
+  _and?: Array<Saved_Views_Bool_Exp> | null | undefined;
+  _not?: Saved_Views_Bool_Exp | null | undefined;
+  _or?: Array<Saved_Views_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  filters?: Jsonb_Comparison_Exp | null | undefined;
+  grouping?: Jsonb_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  owner?: Org_Memberships_Bool_Exp | null | undefined;
+  owner_id?: Uuid_Comparison_Exp | null | undefined;
+  owner_user?: Users_Bool_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  scope?: String_Comparison_Exp | null | undefined;
+  sort?: Jsonb_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+  view_type?: String_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "saved_views" */
+export type Saved_Views_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'filters'
+  /** column name */
+  | 'grouping'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'owner_id'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'scope'
+  /** column name */
+  | 'sort'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version'
+  /** column name */
+  | 'view_type';
+
 /** Boolean expression to filter rows from the table "settings". All fields are combined with a logical 'AND'. */
 export type Settings_Bool_Exp = {
   _and?: Array<Settings_Bool_Exp> | null | undefined;
@@ -918,6 +1406,529 @@ export type Tags_Select_Column =
   | 'updated_at'
   /** column name */
   | 'version';
+
+export type Task_Assignees_Aggregate_Bool_Exp = {
+  count?: Task_Assignees_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Task_Assignees_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Task_Assignees_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Task_Assignees_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "task_assignees". All fields are combined with a logical 'AND'. */
+export type Task_Assignees_Bool_Exp = {
+  _and?: Array<Task_Assignees_Bool_Exp> | null | undefined;
+  _not?: Task_Assignees_Bool_Exp | null | undefined;
+  _or?: Array<Task_Assignees_Bool_Exp> | null | undefined;
+  assigned_by?: Uuid_Comparison_Exp | null | undefined;
+  assigner?: Users_Bool_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  membership?: Org_Memberships_Bool_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  task?: Tasks_Bool_Exp | null | undefined;
+  task_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "task_assignees" */
+export type Task_Assignees_Select_Column =
+  /** column name */
+  | 'assigned_by'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'task_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'version';
+
+export type Task_Checklist_Items_Aggregate_Bool_Exp = {
+  bool_and?: Task_Checklist_Items_Aggregate_Bool_Exp_Bool_And | null | undefined;
+  bool_or?: Task_Checklist_Items_Aggregate_Bool_Exp_Bool_Or | null | undefined;
+  count?: Task_Checklist_Items_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Task_Checklist_Items_Aggregate_Bool_Exp_Bool_And = {
+  arguments: Task_Checklist_Items_Select_Column_Task_Checklist_Items_Aggregate_Bool_Exp_Bool_And_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Task_Checklist_Items_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Task_Checklist_Items_Aggregate_Bool_Exp_Bool_Or = {
+  arguments: Task_Checklist_Items_Select_Column_Task_Checklist_Items_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Task_Checklist_Items_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Task_Checklist_Items_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Task_Checklist_Items_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Task_Checklist_Items_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "task_checklist_items". All fields are combined with a logical 'AND'. */
+export type Task_Checklist_Items_Bool_Exp = {
+  _and?: Array<Task_Checklist_Items_Bool_Exp> | null | undefined;
+  _not?: Task_Checklist_Items_Bool_Exp | null | undefined;
+  _or?: Array<Task_Checklist_Items_Bool_Exp> | null | undefined;
+  checklist?: Task_Checklists_Bool_Exp | null | undefined;
+  checklist_id?: Uuid_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  done?: Boolean_Comparison_Exp | null | undefined;
+  done_at?: Timestamptz_Comparison_Exp | null | undefined;
+  done_by?: Uuid_Comparison_Exp | null | undefined;
+  done_by_user?: Users_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  position?: Numeric_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  title?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "task_checklist_items" */
+export type Task_Checklist_Items_Select_Column =
+  /** column name */
+  | 'checklist_id'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'done'
+  /** column name */
+  | 'done_at'
+  /** column name */
+  | 'done_by'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'position'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'title'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+/** select "task_checklist_items_aggregate_bool_exp_bool_and_arguments_columns" columns of table "task_checklist_items" */
+export type Task_Checklist_Items_Select_Column_Task_Checklist_Items_Aggregate_Bool_Exp_Bool_And_Arguments_Columns =
+  /** column name */
+  | 'done';
+
+/** select "task_checklist_items_aggregate_bool_exp_bool_or_arguments_columns" columns of table "task_checklist_items" */
+export type Task_Checklist_Items_Select_Column_Task_Checklist_Items_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns =
+  /** column name */
+  | 'done';
+
+export type Task_Checklists_Aggregate_Bool_Exp = {
+  count?: Task_Checklists_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Task_Checklists_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Task_Checklists_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Task_Checklists_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "task_checklists". All fields are combined with a logical 'AND'. */
+export type Task_Checklists_Bool_Exp = {
+  _and?: Array<Task_Checklists_Bool_Exp> | null | undefined;
+  _not?: Task_Checklists_Bool_Exp | null | undefined;
+  _or?: Array<Task_Checklists_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  items?: Task_Checklist_Items_Bool_Exp | null | undefined;
+  items_aggregate?: Task_Checklist_Items_Aggregate_Bool_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  position?: Numeric_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  task?: Tasks_Bool_Exp | null | undefined;
+  task_id?: Uuid_Comparison_Exp | null | undefined;
+  title?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "task_checklists" */
+export type Task_Checklists_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'position'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'task_id'
+  /** column name */
+  | 'title'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+export type Task_Dependencies_Aggregate_Bool_Exp = {
+  count?: Task_Dependencies_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Task_Dependencies_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Task_Dependencies_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Task_Dependencies_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "task_dependencies". All fields are combined with a logical 'AND'. */
+export type Task_Dependencies_Bool_Exp = {
+  _and?: Array<Task_Dependencies_Bool_Exp> | null | undefined;
+  _not?: Task_Dependencies_Bool_Exp | null | undefined;
+  _or?: Array<Task_Dependencies_Bool_Exp> | null | undefined;
+  blocked?: Tasks_Bool_Exp | null | undefined;
+  blocked_id?: Uuid_Comparison_Exp | null | undefined;
+  blocker?: Tasks_Bool_Exp | null | undefined;
+  blocker_id?: Uuid_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  creator?: Users_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  kind?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "task_dependencies" */
+export type Task_Dependencies_Select_Column =
+  /** column name */
+  | 'blocked_id'
+  /** column name */
+  | 'blocker_id'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'kind'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+export type Task_External_Links_Aggregate_Bool_Exp = {
+  count?: Task_External_Links_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Task_External_Links_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Task_External_Links_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Task_External_Links_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "task_external_links". All fields are combined with a logical 'AND'. */
+export type Task_External_Links_Bool_Exp = {
+  _and?: Array<Task_External_Links_Bool_Exp> | null | undefined;
+  _not?: Task_External_Links_Bool_Exp | null | undefined;
+  _or?: Array<Task_External_Links_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  delivery_id?: String_Comparison_Exp | null | undefined;
+  external_id?: String_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  kind?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  provider?: String_Comparison_Exp | null | undefined;
+  state?: String_Comparison_Exp | null | undefined;
+  task?: Tasks_Bool_Exp | null | undefined;
+  task_id?: Uuid_Comparison_Exp | null | undefined;
+  title?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  url?: String_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "task_external_links" */
+export type Task_External_Links_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'delivery_id'
+  /** column name */
+  | 'external_id'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'kind'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'provider'
+  /** column name */
+  | 'state'
+  /** column name */
+  | 'task_id'
+  /** column name */
+  | 'title'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'url'
+  /** column name */
+  | 'version';
+
+export type Task_Watchers_Aggregate_Bool_Exp = {
+  count?: Task_Watchers_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Task_Watchers_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Task_Watchers_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Task_Watchers_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "task_watchers". All fields are combined with a logical 'AND'. */
+export type Task_Watchers_Bool_Exp = {
+  _and?: Array<Task_Watchers_Bool_Exp> | null | undefined;
+  _not?: Task_Watchers_Bool_Exp | null | undefined;
+  _or?: Array<Task_Watchers_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  membership?: Org_Memberships_Bool_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  task?: Tasks_Bool_Exp | null | undefined;
+  task_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "task_watchers" */
+export type Task_Watchers_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'task_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'version';
+
+export type Tasks_Aggregate_Bool_Exp = {
+  bool_and?: Tasks_Aggregate_Bool_Exp_Bool_And | null | undefined;
+  bool_or?: Tasks_Aggregate_Bool_Exp_Bool_Or | null | undefined;
+  count?: Tasks_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Tasks_Aggregate_Bool_Exp_Bool_And = {
+  arguments: Tasks_Select_Column_Tasks_Aggregate_Bool_Exp_Bool_And_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Tasks_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Tasks_Aggregate_Bool_Exp_Bool_Or = {
+  arguments: Tasks_Select_Column_Tasks_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Tasks_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Tasks_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Tasks_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Tasks_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "tasks". All fields are combined with a logical 'AND'. */
+export type Tasks_Bool_Exp = {
+  _and?: Array<Tasks_Bool_Exp> | null | undefined;
+  _not?: Tasks_Bool_Exp | null | undefined;
+  _or?: Array<Tasks_Bool_Exp> | null | undefined;
+  activity?: Activity_Feed_Bool_Exp | null | undefined;
+  activity_aggregate?: Activity_Feed_Aggregate_Bool_Exp | null | undefined;
+  assignees?: Task_Assignees_Bool_Exp | null | undefined;
+  assignees_aggregate?: Task_Assignees_Aggregate_Bool_Exp | null | undefined;
+  blocked_by?: Task_Dependencies_Bool_Exp | null | undefined;
+  blocked_by_aggregate?: Task_Dependencies_Aggregate_Bool_Exp | null | undefined;
+  blocked_since?: Timestamptz_Comparison_Exp | null | undefined;
+  blocking?: Task_Dependencies_Bool_Exp | null | undefined;
+  blocking_aggregate?: Task_Dependencies_Aggregate_Bool_Exp | null | undefined;
+  checklists?: Task_Checklists_Bool_Exp | null | undefined;
+  checklists_aggregate?: Task_Checklists_Aggregate_Bool_Exp | null | undefined;
+  column?: Board_Columns_Bool_Exp | null | undefined;
+  column_id?: Uuid_Comparison_Exp | null | undefined;
+  comments?: Comments_Bool_Exp | null | undefined;
+  comments_aggregate?: Comments_Aggregate_Bool_Exp | null | undefined;
+  completed_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  creator?: Users_Bool_Exp | null | undefined;
+  custom_fields?: Jsonb_Comparison_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  description?: String_Comparison_Exp | null | undefined;
+  due_date?: Date_Comparison_Exp | null | undefined;
+  estimate?: Numeric_Comparison_Exp | null | undefined;
+  external_links?: Task_External_Links_Bool_Exp | null | undefined;
+  external_links_aggregate?: Task_External_Links_Aggregate_Bool_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  is_blocked?: Boolean_Comparison_Exp | null | undefined;
+  key?: String_Comparison_Exp | null | undefined;
+  number?: Int_Comparison_Exp | null | undefined;
+  occurrence_at?: Timestamptz_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  parent?: Tasks_Bool_Exp | null | undefined;
+  parent_id?: Uuid_Comparison_Exp | null | undefined;
+  position?: Numeric_Comparison_Exp | null | undefined;
+  priority?: String_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  recurrence_rule?: Recurring_Task_Rules_Bool_Exp | null | undefined;
+  recurrence_rule_id?: Uuid_Comparison_Exp | null | undefined;
+  start_date?: Date_Comparison_Exp | null | undefined;
+  status?: String_Comparison_Exp | null | undefined;
+  subtasks?: Tasks_Bool_Exp | null | undefined;
+  subtasks_aggregate?: Tasks_Aggregate_Bool_Exp | null | undefined;
+  tags?: Entity_Tags_Bool_Exp | null | undefined;
+  tags_aggregate?: Entity_Tags_Aggregate_Bool_Exp | null | undefined;
+  time_entries?: Time_Entries_Bool_Exp | null | undefined;
+  time_entries_aggregate?: Time_Entries_Aggregate_Bool_Exp | null | undefined;
+  title?: String_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+  watchers?: Task_Watchers_Bool_Exp | null | undefined;
+  watchers_aggregate?: Task_Watchers_Aggregate_Bool_Exp | null | undefined;
+};
+
+/** select columns of table "tasks" */
+export type Tasks_Select_Column =
+  /** column name */
+  | 'blocked_since'
+  /** column name */
+  | 'column_id'
+  /** column name */
+  | 'completed_at'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'created_by'
+  /** column name */
+  | 'custom_fields'
+  /** column name */
+  | 'deleted_at'
+  /** column name */
+  | 'deleted_by'
+  /** column name */
+  | 'description'
+  /** column name */
+  | 'due_date'
+  /** column name */
+  | 'estimate'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'is_blocked'
+  /** column name */
+  | 'key'
+  /** column name */
+  | 'number'
+  /** column name */
+  | 'occurrence_at'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'parent_id'
+  /** column name */
+  | 'position'
+  /** column name */
+  | 'priority'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'recurrence_rule_id'
+  /** column name */
+  | 'start_date'
+  /** column name */
+  | 'status'
+  /** column name */
+  | 'title'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'version';
+
+/** select "tasks_aggregate_bool_exp_bool_and_arguments_columns" columns of table "tasks" */
+export type Tasks_Select_Column_Tasks_Aggregate_Bool_Exp_Bool_And_Arguments_Columns =
+  /** column name */
+  | 'is_blocked';
+
+/** select "tasks_aggregate_bool_exp_bool_or_arguments_columns" columns of table "tasks" */
+export type Tasks_Select_Column_Tasks_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns =
+  /** column name */
+  | 'is_blocked';
 
 export type Team_Members_Aggregate_Bool_Exp = {
   count?: Team_Members_Aggregate_Bool_Exp_Count | null | undefined;
@@ -1030,6 +2041,97 @@ export type Teams_Select_Column =
   /** column name */
   | 'version';
 
+export type Time_Entries_Aggregate_Bool_Exp = {
+  bool_and?: Time_Entries_Aggregate_Bool_Exp_Bool_And | null | undefined;
+  bool_or?: Time_Entries_Aggregate_Bool_Exp_Bool_Or | null | undefined;
+  count?: Time_Entries_Aggregate_Bool_Exp_Count | null | undefined;
+};
+
+export type Time_Entries_Aggregate_Bool_Exp_Bool_And = {
+  arguments: Time_Entries_Select_Column_Time_Entries_Aggregate_Bool_Exp_Bool_And_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Time_Entries_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Time_Entries_Aggregate_Bool_Exp_Bool_Or = {
+  arguments: Time_Entries_Select_Column_Time_Entries_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns;
+  distinct?: boolean | null | undefined;
+  filter?: Time_Entries_Bool_Exp | null | undefined;
+  predicate: Boolean_Comparison_Exp;
+};
+
+export type Time_Entries_Aggregate_Bool_Exp_Count = {
+  arguments?: Array<Time_Entries_Select_Column> | null | undefined;
+  distinct?: boolean | null | undefined;
+  filter?: Time_Entries_Bool_Exp | null | undefined;
+  predicate: Int_Comparison_Exp;
+};
+
+/** Boolean expression to filter rows from the table "time_entries". All fields are combined with a logical 'AND'. */
+export type Time_Entries_Bool_Exp = {
+  _and?: Array<Time_Entries_Bool_Exp> | null | undefined;
+  _not?: Time_Entries_Bool_Exp | null | undefined;
+  _or?: Array<Time_Entries_Bool_Exp> | null | undefined;
+  billable?: Boolean_Comparison_Exp | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  duration_seconds?: Int_Comparison_Exp | null | undefined;
+  ended_at?: Timestamptz_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  membership?: Org_Memberships_Bool_Exp | null | undefined;
+  note?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  project?: Projects_Bool_Exp | null | undefined;
+  project_id?: Uuid_Comparison_Exp | null | undefined;
+  started_at?: Timestamptz_Comparison_Exp | null | undefined;
+  task?: Tasks_Bool_Exp | null | undefined;
+  task_id?: Uuid_Comparison_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  user?: Users_Bool_Exp | null | undefined;
+  user_id?: Uuid_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
+};
+
+/** select columns of table "time_entries" */
+export type Time_Entries_Select_Column =
+  /** column name */
+  | 'billable'
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'duration_seconds'
+  /** column name */
+  | 'ended_at'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'note'
+  /** column name */
+  | 'org_id'
+  /** column name */
+  | 'project_id'
+  /** column name */
+  | 'started_at'
+  /** column name */
+  | 'task_id'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'version';
+
+/** select "time_entries_aggregate_bool_exp_bool_and_arguments_columns" columns of table "time_entries" */
+export type Time_Entries_Select_Column_Time_Entries_Aggregate_Bool_Exp_Bool_And_Arguments_Columns =
+  /** column name */
+  | 'billable';
+
+/** select "time_entries_aggregate_bool_exp_bool_or_arguments_columns" columns of table "time_entries" */
+export type Time_Entries_Select_Column_Time_Entries_Aggregate_Bool_Exp_Bool_Or_Arguments_Columns =
+  /** column name */
+  | 'billable';
+
 /** Boolean expression to compare columns of type "timestamptz". All fields are combined with logical 'AND'. */
 export type Timestamptz_Comparison_Exp = {
   _eq?: string | null | undefined;
@@ -1066,6 +2168,8 @@ export type Users_Bool_Exp = {
   locale?: String_Comparison_Exp | null | undefined;
   memberships?: Org_Memberships_Bool_Exp | null | undefined;
   memberships_aggregate?: Org_Memberships_Aggregate_Bool_Exp | null | undefined;
+  time_entries?: Time_Entries_Bool_Exp | null | undefined;
+  time_entries_aggregate?: Time_Entries_Aggregate_Bool_Exp | null | undefined;
   timezone?: String_Comparison_Exp | null | undefined;
   updated_at?: Timestamptz_Comparison_Exp | null | undefined;
   uploaded_files?: Files_Bool_Exp | null | undefined;
@@ -1084,6 +2188,28 @@ export type Uuid_Comparison_Exp = {
   _lte?: string | null | undefined;
   _neq?: string | null | undefined;
   _nin?: Array<string> | null | undefined;
+};
+
+/** Boolean expression to filter rows from the table "workspaces". All fields are combined with a logical 'AND'. */
+export type Workspaces_Bool_Exp = {
+  _and?: Array<Workspaces_Bool_Exp> | null | undefined;
+  _not?: Workspaces_Bool_Exp | null | undefined;
+  _or?: Array<Workspaces_Bool_Exp> | null | undefined;
+  created_at?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Uuid_Comparison_Exp | null | undefined;
+  creator?: Users_Bool_Exp | null | undefined;
+  deleted_at?: Timestamptz_Comparison_Exp | null | undefined;
+  deleted_by?: Uuid_Comparison_Exp | null | undefined;
+  deleted_by_user?: Users_Bool_Exp | null | undefined;
+  description?: String_Comparison_Exp | null | undefined;
+  id?: Uuid_Comparison_Exp | null | undefined;
+  name?: String_Comparison_Exp | null | undefined;
+  org?: Orgs_Bool_Exp | null | undefined;
+  org_id?: Uuid_Comparison_Exp | null | undefined;
+  projects?: Projects_Bool_Exp | null | undefined;
+  projects_aggregate?: Projects_Aggregate_Bool_Exp | null | undefined;
+  updated_at?: Timestamptz_Comparison_Exp | null | undefined;
+  version?: Int_Comparison_Exp | null | undefined;
 };
 
 export type ChangePasswordMutationVariables = Exact<{

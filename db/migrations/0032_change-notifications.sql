@@ -93,9 +93,11 @@ $$;
 comment on function app.install_change_notify(regclass, text, text) is 'Migration helper: attaches the workgrid_changes notify triggers to a table.';
 revoke execute on function app.install_change_notify(regclass, text, text) from workgrid_engine, workgrid_app;
 
--- Same signature and behaviour as in 0003, plus the notify triggers, so every table created later
--- through this helper notifies too.
-create or replace function app.install_row_triggers(
+-- 0003's helper keeps its job under a new name; install_row_triggers (same signature) now adds the
+-- notify triggers after it, so every table created later through it notifies too.
+alter function app.install_row_triggers(regclass, boolean, text, text) rename to install_generic_row_triggers;
+
+create function app.install_row_triggers(
   tbl regclass,
   audit boolean default true,
   org_column text default 'org_id',
@@ -104,22 +106,13 @@ create or replace function app.install_row_triggers(
 language plpgsql volatile
 as $$
 begin
-  execute format('create trigger _100_timestamps before insert or update on %s
-                    for each row execute function app.tg__timestamps()', tbl);
-  execute format('create trigger _110_version before insert or update on %s
-                    for each row execute function app.tg__version()', tbl);
-  if exists (select from pg_attribute where attrelid = tbl and attname = 'deleted_at' and not attisdropped) then
-    execute format('create trigger _200_soft_delete before update of deleted_at on %s
-                      for each row execute function app.tg__soft_delete()', tbl);
-  end if;
-  if audit then
-    execute format('create trigger _500_audit after insert or update or delete on %s
-                      for each row execute function app.tg__audit(%s)',
-                   tbl, concat_ws(', ', quote_literal(org_column), quote_literal(audit_omit)));
-  end if;
+  perform app.install_generic_row_triggers(tbl, audit, org_column, audit_omit);
   perform app.install_change_notify(tbl, org_column);
 end
 $$;
+comment on function app.install_row_triggers(regclass, boolean, text, text) is
+  'Migration helper: attaches the generic row triggers and the change notifications to a table.';
+revoke execute on function app.install_row_triggers(regclass, boolean, text, text) from workgrid_engine, workgrid_app;
 
 -- Existing tables: every tenant table (org_id), orgs (its own id) and users (their memberships).
 do $$

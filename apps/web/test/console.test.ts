@@ -339,10 +339,10 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       planner = await signedUpUser(stack.service, 'console-planner');
     });
 
-    /** Someone who joins the planner's org with `role`, through an invitation like any real one. */
-    async function joinPlannerOrg(role: string, prefix: string, name: string) {
+    /** Someone who joins the org of `inviter` with `role`, through an invitation like any real one. */
+    async function joinOrgOf(inviter: SignedUpUser, role: string, prefix: string, name: string) {
       const person = { email: uniqueEmail(prefix), password: STRONG_PASSWORD, name };
-      const invited = await callAction(stack.service, 'inviteMember', { email: person.email, role }, planner.session);
+      const invited = await callAction(stack.service, 'inviteMember', { email: person.email, role }, inviter.session);
       expect(invited.status, JSON.stringify(invited.body)).toBe(200);
       const token = await mailedToken(stack.service, EMAIL_TOPICS.invitation, person.email);
       expect((await callAction(stack.service, 'acceptInvitation', { token, password: person.password, display_name: name })).status).toBe(200);
@@ -447,7 +447,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     });
 
     it('shows the agent\'s reply and a macro\'s reply to the requester live, never the internal note, and takes the requester\'s reply', async () => {
-      const requester = await joinPlannerOrg('requester', 'console-requester', 'Rita Requester');
+      const requester = await joinOrgOf(planner, 'requester', 'console-requester', 'Rita Requester');
 
       // The requester raises a request in the portal and keeps it open.
       const portal = await signedIn(requester.email, requester.password);
@@ -522,22 +522,25 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     });
 
     it('lets an agent of the ticket\'s queue assign it, change its priority and move it to another queue, live in the queue, and says why a change is refused', async () => {
-      const agent = await joinPlannerOrg('agent', 'console-agent', 'Ada Agent');
-      const colleague = await joinPlannerOrg('agent', 'console-colleague', 'Cole Colleague');
-      const teams = (await asPlanner('mutation { hardware: insert_teams_one(object: {name: "Hardware", key: "HW"}) { id } network: insert_teams_one(object: {name: "Network", key: "NET"}) { id } }')) as {
+      // An org of its own: its queue holds this ticket only, whatever the other cases leave open.
+      const deskOwner = await signedUpUser(stack.service, 'console-desk');
+      const asDeskOwner = (query: string, variables: Record<string, unknown> = {}) => graphqlAs(deskOwner, query, variables);
+      const agent = await joinOrgOf(deskOwner, 'agent', 'console-agent', 'Ada Agent');
+      const colleague = await joinOrgOf(deskOwner, 'agent', 'console-colleague', 'Cole Colleague');
+      const teams = (await asDeskOwner('mutation { hardware: insert_teams_one(object: {name: "Hardware", key: "HW"}) { id } network: insert_teams_one(object: {name: "Network", key: "NET"}) { id } }')) as {
         hardware: { id: string };
         network: { id: string };
       };
-      await asPlanner('mutation ($rows: [team_members_insert_input!]!) { insert_team_members(objects: $rows) { affected_rows } }', {
+      await asDeskOwner('mutation ($rows: [team_members_insert_input!]!) { insert_team_members(objects: $rows) { affected_rows } }', {
         rows: [teams.hardware.id, teams.network.id].map((team) => ({ team_id: team, user_id: agent.userId })),
       });
-      const raised = (await asPlanner('mutation ($team: uuid!) { insert_tickets_one(object: {subject: "Switch port 12 is dead", team_id: $team}) { id } }', { team: teams.hardware.id })) as {
+      const raised = (await asDeskOwner('mutation ($team: uuid!) { insert_tickets_one(object: {subject: "Switch port 12 is dead", team_id: $team}) { id } }', { team: teams.hardware.id })) as {
         insert_tickets_one: { id: string };
       };
       const ticketId = raised.insert_tickets_one.id;
 
       // The owner watches the queue while the agent works the ticket.
-      const queue = await signedIn(planner.email, planner.password);
+      const queue = await signedIn(deskOwner.email, deskOwner.password);
       await nav(queue).getByRole('link', { name: 'Queue' }).click();
       const row = queue.getByRole('row').filter({ hasText: 'Switch port 12 is dead' });
       await eventually(() => row.textContent()).toMatch(/normal.*Hardware.*Unassigned/);
@@ -562,7 +565,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       // Cole stops being desk staff elsewhere: the database refuses him as assignee, and the agent reads why.
       await desk.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Unassigned' });
       await eventually(facts).toContain('Assignee' + 'Unassigned');
-      await sql`update org_memberships set role = 'member' where org_id = ${planner.orgId} and user_id = ${colleague.userId}`;
+      await sql`update org_memberships set role = 'member' where org_id = ${deskOwner.orgId} and user_id = ${colleague.userId}`;
       await desk.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Cole Colleague' });
       await eventually(() => desk.getByRole('main').getByRole('alert').textContent()).toBe('Only agents, managers, admins and owners of the organization can take a ticket.');
       expect(await desk.getByLabel('Assignee', { exact: true }).inputValue()).toBe('');
@@ -570,7 +573,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     });
 
     it('gives a requester none of the desk\'s controls on their own ticket', async () => {
-      const requester = await joinPlannerOrg('requester', 'console-asker', 'Ari Asker');
+      const requester = await joinOrgOf(planner, 'requester', 'console-asker', 'Ari Asker');
       const page = await signedIn(requester.email, requester.password);
       await nav(page).getByRole('link', { name: 'My requests' }).click();
       await page.getByLabel('Subject').fill('Monitor stays black');

@@ -339,6 +339,17 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       planner = await signedUpUser(stack.service, 'console-planner');
     });
 
+    /** Someone who joins the org of `inviter` with `role`, through an invitation like any real one. */
+    async function joinOrgOf(inviter: SignedUpUser, role: string, prefix: string, name: string) {
+      const person = { email: uniqueEmail(prefix), password: STRONG_PASSWORD, name };
+      const invited = await callAction(stack.service, 'inviteMember', { email: person.email, role }, inviter.session);
+      expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+      const token = await mailedToken(stack.service, EMAIL_TOPICS.invitation, person.email);
+      expect((await callAction(stack.service, 'acceptInvitation', { token, password: person.password, display_name: name })).status).toBe(200);
+      const [user] = await sql<{ id: string }[]>`select id from users where email = ${person.email}`;
+      return { ...person, userId: user!.id };
+    }
+
     it('keeps the inbox and the unread count live while another client reads a notification', async () => {
       const page = await signedIn(planner.email, planner.password);
       await nav(page).getByRole('link', { name: /Notifications/ }).click();
@@ -436,11 +447,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
     });
 
     it('shows the agent\'s reply and a macro\'s reply to the requester live, never the internal note, and takes the requester\'s reply', async () => {
-      const requester = { email: uniqueEmail('console-requester'), password: STRONG_PASSWORD, name: 'Rita Requester' };
-      const invited = await callAction(stack.service, 'inviteMember', { email: requester.email, role: 'requester' }, planner.session);
-      expect(invited.status, JSON.stringify(invited.body)).toBe(200);
-      const token = await mailedToken(stack.service, EMAIL_TOPICS.invitation, requester.email);
-      expect((await callAction(stack.service, 'acceptInvitation', { token, password: requester.password, display_name: requester.name })).status).toBe(200);
+      const requester = await joinOrgOf(planner, 'requester', 'console-requester', 'Rita Requester');
 
       // The requester raises a request in the portal and keeps it open.
       const portal = await signedIn(requester.email, requester.password);
@@ -488,6 +495,99 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       await desk.getByRole('button', { name: 'Mark resolved' }).click();
       await desk.getByRole('button', { name: 'Mark closed' }).waitFor();
       await eventually(() => portal.getByRole('main').textContent()).toContain('Status: Resolved');
+    });
+
+    it('keeps my work live while another client changes an assigned task', async () => {
+      const { project, columns } = await createBoard(asPlanner, 'MINE');
+      const created = (await asPlanner(
+        `mutation ($project: uuid!, $column: uuid!, $me: uuid!) {
+          insert_tasks_one(object: {project_id: $project, column_id: $column, title: "Write the changelog", assignees: {data: [{project_id: $project, user_id: $me}]}}) { id }
+        }`,
+        { project, column: columns.todo, me: planner.userId },
+      )) as { insert_tasks_one: { id: string } };
+      const page = await signedIn(planner.email, planner.password);
+      await nav(page).getByRole('link', { name: 'My work' }).click();
+      const row = page.getByRole('table', { name: 'My tasks' }).getByRole('row').filter({ hasText: 'Write the changelog' });
+      await eventually(() => row.textContent()).toContain('todo');
+      await page.evaluate('window.sameDocument = true');
+
+      const setStatus = (status: string) =>
+        asPlanner('mutation ($id: uuid!, $status: String!) { update_tasks_by_pk(pk_columns: {id: $id}, _set: {status: $status}) { id } }', { id: created.insert_tasks_one.id, status });
+      await setStatus('in_progress');
+      await eventually(() => row.textContent()).toContain('in_progress');
+      // Done work leaves the list.
+      await setStatus('done');
+      await eventually(() => row.count()).toBe(0);
+      expect(await page.evaluate('window.sameDocument')).toBe(true);
+    });
+
+    it('lets an agent of the ticket\'s queue assign it, change its priority and move it to another queue, live in the queue, and says why a change is refused', async () => {
+      // An org of its own: its queue holds this ticket only, whatever the other cases leave open.
+      const deskOwner = await signedUpUser(stack.service, 'console-desk');
+      const asDeskOwner = (query: string, variables: Record<string, unknown> = {}) => graphqlAs(deskOwner, query, variables);
+      const agent = await joinOrgOf(deskOwner, 'agent', 'console-agent', 'Ada Agent');
+      const colleague = await joinOrgOf(deskOwner, 'agent', 'console-colleague', 'Cole Colleague');
+      const teams = (await asDeskOwner('mutation { hardware: insert_teams_one(object: {name: "Hardware", key: "HW"}) { id } network: insert_teams_one(object: {name: "Network", key: "NET"}) { id } }')) as {
+        hardware: { id: string };
+        network: { id: string };
+      };
+      await asDeskOwner('mutation ($rows: [team_members_insert_input!]!) { insert_team_members(objects: $rows) { affected_rows } }', {
+        rows: [teams.hardware.id, teams.network.id].map((team) => ({ team_id: team, user_id: agent.userId })),
+      });
+      const raised = (await asDeskOwner('mutation ($team: uuid!) { insert_tickets_one(object: {subject: "Switch port 12 is dead", team_id: $team}) { id } }', { team: teams.hardware.id })) as {
+        insert_tickets_one: { id: string };
+      };
+      const ticketId = raised.insert_tickets_one.id;
+
+      // The owner watches the queue while the agent works the ticket.
+      const queue = await signedIn(deskOwner.email, deskOwner.password);
+      await nav(queue).getByRole('link', { name: 'Queue' }).click();
+      const row = queue.getByRole('row').filter({ hasText: 'Switch port 12 is dead' });
+      await eventually(() => row.textContent()).toMatch(/normal.*Hardware.*Unassigned/);
+      await queue.evaluate('window.sameDocument = true');
+
+      const desk = await signedIn(agent.email, agent.password);
+      await nav(desk).getByRole('link', { name: 'Queue' }).click();
+      await desk.getByRole('link', { name: /Switch port 12 is dead/ }).click();
+      const facts = () => desk.locator('dl.facts').textContent();
+      await desk.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Cole Colleague' });
+      await eventually(facts).toContain('Assignee' + 'Cole Colleague');
+      await desk.getByLabel('Priority', { exact: true }).selectOption('urgent');
+      await eventually(facts).toContain('Priority' + 'urgent');
+      await desk.getByLabel('Queue', { exact: true }).selectOption({ label: 'Network' });
+      await eventually(facts).toContain('Queue' + 'Network');
+
+      await eventually(() => row.textContent()).toMatch(/urgent.*Network.*Cole Colleague/);
+      expect(await queue.evaluate('window.sameDocument')).toBe(true);
+      const [stored] = await sql<{ assignee_id: string; priority: string; team_id: string }[]>`select assignee_id, priority, team_id from tickets where id = ${ticketId}`;
+      expect(stored).toEqual({ assignee_id: colleague.userId, priority: 'urgent', team_id: teams.network.id });
+
+      // Cole stops being desk staff elsewhere: the database refuses him as assignee, and the agent reads why.
+      await desk.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Unassigned' });
+      await eventually(facts).toContain('Assignee' + 'Unassigned');
+      await sql`update org_memberships set role = 'member' where org_id = ${deskOwner.orgId} and user_id = ${colleague.userId}`;
+      await desk.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Cole Colleague' });
+      await eventually(() => desk.getByRole('main').getByRole('alert').textContent()).toBe('Only agents, managers, admins and owners of the organization can take a ticket.');
+      expect(await desk.getByLabel('Assignee', { exact: true }).inputValue()).toBe('');
+      expect((await sql<{ assignee_id: string | null }[]>`select assignee_id from tickets where id = ${ticketId}`)[0]?.assignee_id).toBeNull();
+    });
+
+    it('gives a requester none of the desk\'s controls on their own ticket', async () => {
+      const requester = await joinOrgOf(planner, 'requester', 'console-asker', 'Ari Asker');
+      const page = await signedIn(requester.email, requester.password);
+      await nav(page).getByRole('link', { name: 'My requests' }).click();
+      await page.getByLabel('Subject').fill('Monitor stays black');
+      await page.getByRole('button', { name: 'Raise request' }).click();
+      await page.getByRole('link', { name: /Monitor stays black/ }).waitFor();
+      const [ticket] = await sql<{ id: string }[]>`select id from tickets where org_id = ${planner.orgId} and subject = 'Monitor stays black'`;
+
+      // Even at the desk's address of the ticket: the ticket and a reply box, nothing to work it with.
+      await page.goto(`/desk/tickets/${ticket!.id}`);
+      await page.getByRole('heading', { level: 1, name: /Monitor stays black/ }).waitFor();
+      await page.getByRole('button', { name: 'Send reply' }).waitFor();
+      expect(await page.getByRole('main').getByRole('combobox').count()).toBe(0);
+      expect(await page.getByRole('main').getByRole('button', { name: /^Mark / }).count()).toBe(0);
+      expect(await page.getByLabel('Internal note (desk only)').count()).toBe(0);
     });
 
     it('counts the SLA down in the queue and follows a priority change made elsewhere', async () => {

@@ -1,9 +1,11 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '@/components/data-table';
 import { DateTime } from '@/components/date-time';
 import { ErrorAlert } from '@/components/error-alert';
 import { Field } from '@/components/field';
+import { RowButton } from '@/components/row-button';
 import { SecretOnce } from '@/components/secret-once';
 import { useMutation } from '@/features/graphql/hooks';
 import { useViewer } from '@/features/shell/viewer';
@@ -78,49 +80,36 @@ export function ApiKeys() {
       {keys.length > 0 ? (
         <>
           <h2>Created now</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Prefix</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.map((key) => (
-                  <tr key={key.id}>
-                    <th scope="row">{key.name}</th>
-                    <td className="mono">{key.prefix}</td>
-                    <td>{key.scopes.join(', ')}</td>
-                    <td>{key.expiresAt ? <DateTime value={key.expiresAt} /> : 'never'}</td>
-                    <td>
-                      {key.revoked ? (
-                        <span className="badge">revoked</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={revoke.pending}
-                          onClick={async () => {
-                            if (await revoke.run({ apiKeyId: key.id })) {
-                              setKeys((previous) => previous.map((entry) => (entry.id === key.id ? { ...entry, revoked: true } : entry)));
-                            }
-                          }}
-                        >
-                          Revoke<span className="visually-hidden"> {key.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={keys}
+            rowKey={(key) => key.id}
+            columns={[
+              { header: 'Name', rowHeader: true, cell: (key) => key.name },
+              { header: 'Prefix', cell: (key) => key.prefix, cellClassName: () => 'mono' },
+              { header: 'Scopes', cell: (key) => key.scopes.join(', ') },
+              { header: 'Expires', cell: (key) => (key.expiresAt ? <DateTime value={key.expiresAt} /> : 'never') },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                cell: (key) =>
+                  key.revoked ? (
+                    <span className="badge">revoked</span>
+                  ) : (
+                    <RowButton
+                      label="Revoke"
+                      target={key.name}
+                      variant="danger"
+                      disabled={revoke.pending}
+                      onClick={async () => {
+                        if (await revoke.run({ apiKeyId: key.id })) {
+                          setKeys((previous) => previous.map((entry) => (entry.id === key.id ? { ...entry, revoked: true } : entry)));
+                        }
+                      }}
+                    />
+                  ),
+              },
+            ]}
+          />
         </>
       ) : null}
     </>

@@ -25,6 +25,7 @@ const HUMAN_TEXT: Record<string, string> = {
   board_column_wip_limit: 'That column is at its work-in-progress limit: finish or move a task out of it first.',
   task_version_conflict: 'Someone changed this task in the meantime. The board now shows the latest; try again.',
   ticket_invalid_transition: 'A ticket cannot move to that status from where it is now.',
+  ticket_assignee_invalid: 'Only agents, managers, admins and owners of the organization can take a ticket.',
   org_last_owner: 'An organization needs at least one owner: make someone else owner first.',
   upstream_unavailable: 'The WorkGrid service is not reachable right now. Try again in a moment.',
   network: 'The console could not reach the server. Check your connection and try again.',

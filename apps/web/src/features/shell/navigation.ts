@@ -1,4 +1,4 @@
-import type { Viewer } from './viewer';
+import { isDeskStaff, type Viewer } from './viewer';
 
 export interface NavItem {
   href: string;
@@ -8,8 +8,6 @@ export interface NavItem {
   /** Shown only when this says so (the API refuses the others anyway). */
   visible?: (viewer: Viewer) => boolean;
 }
-
-const DESK_STAFF = new Set(['owner', 'admin', 'manager', 'agent']);
 
 export interface NavSection {
   label: string;
@@ -32,7 +30,7 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     label: 'Service desk',
     items: [
-      { href: '/desk', label: 'Queue', visible: (viewer) => DESK_STAFF.has(viewer.role ?? '') },
+      { href: '/desk', label: 'Queue', visible: (viewer) => isDeskStaff(viewer.role) },
       { href: '/portal', label: 'My requests' },
     ],
   },

@@ -26,4 +26,7 @@ export function useViewer(): Viewer {
   return viewer;
 }
 
+/** Those who work the service desk; members and requesters are requesters there. */
+export const isDeskStaff = (role: OrgRole | undefined) => role === 'owner' || role === 'admin' || role === 'manager' || role === 'agent';
+
 export const isOrgAdmin = (role: OrgRole | undefined) => role === 'owner' || role === 'admin';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '@/components/data-table';
 import { DateTime } from '@/components/date-time';
-import { QueryStatus } from '@/components/query-status';
 import { useQuery } from '@/features/graphql/hooks';
 import { auditWhere, NO_FILTERS, type AuditFilters } from './audit-filters';
 import { AuditLogQuery } from './documents';
@@ -67,44 +67,30 @@ export function AuditLog() {
           <button type="submit">Apply filters</button>
         </div>
       </form>
-      <QueryStatus fetching={fetching} error={error} hasData={data !== undefined} />
-      {data && rows.length === 0 ? <p>No entries match.</p> : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Change</th>
-                <th scope="col">Table</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">
-                    <DateTime value={entry.occurred_at} />
-                  </th>
-                  <td>{entry.actor ? `${entry.actor.display_name} (${entry.actor.email})` : 'system'}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.table_name}</td>
-                  <td>
-                    <details>
-                      <summary>
-                        Row <span className="mono">{entry.row_id}</span>
-                      </summary>
-                      <pre className="text-body mono">{JSON.stringify(entry.changes, null, 2)}</pre>
-                      {entry.request_id ? <p className="muted">Request {entry.request_id}</p> : null}
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        query={{ fetching, error }}
+        rows={data?.audit_log}
+        rowKey={(entry) => entry.id}
+        empty="No entries match."
+        columns={[
+          { header: 'When', rowHeader: true, cell: (entry) => <DateTime value={entry.occurred_at} /> },
+          { header: 'Actor', cell: (entry) => (entry.actor ? `${entry.actor.display_name} (${entry.actor.email})` : 'system') },
+          { header: 'Change', cell: (entry) => entry.action },
+          { header: 'Table', cell: (entry) => entry.table_name },
+          {
+            header: 'Details',
+            cell: (entry) => (
+              <details>
+                <summary>
+                  Row <span className="mono">{entry.row_id}</span>
+                </summary>
+                <pre className="text-body mono">{JSON.stringify(entry.changes, null, 2)}</pre>
+                {entry.request_id ? <p className="muted">Request {entry.request_id}</p> : null}
+              </details>
+            ),
+          },
+        ]}
+      />
       <nav aria-label="Audit log pages" className="form-row">
         <button type="button" className="secondary" disabled={page === 0 || fetching} onClick={() => setPage((value) => value - 1)}>
           Newer

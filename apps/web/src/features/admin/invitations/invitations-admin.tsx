@@ -1,10 +1,12 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '@/components/data-table';
 import { DateTime } from '@/components/date-time';
 import { ErrorAlert } from '@/components/error-alert';
 import { Field } from '@/components/field';
-import { QueryStatus } from '@/components/query-status';
+import { Notice } from '@/components/notice';
+import { RowButton } from '@/components/row-button';
 import { useMutation, useQuery } from '@/features/graphql/hooks';
 import { ORG_ROLES, useViewer } from '@/features/shell/viewer';
 import { InvitationsQuery, InviteMemberMutation, ResendInvitationMutation, RevokeInvitationMutation } from './documents';
@@ -69,87 +71,62 @@ export function InvitationsAdmin() {
           </button>
         </div>
       </form>
-      {notice ? (
-        <p role="status" className="alert success">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       <ErrorAlert error={revoke.error ?? resend.error} />
       <h2>Sent invitations</h2>
-      <QueryStatus fetching={fetching} error={error} hasData={data !== undefined} />
-      {data && data.invitations.length === 0 ? <p>No invitations yet.</p> : null}
-      {data && data.invitations.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Invited by</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.invitations.map((invitation) => {
-                const status = statusOf(invitation);
-                return (
-                  <tr key={invitation.id}>
-                    <th scope="row">{invitation.email}</th>
-                    <td>{invitation.role}</td>
-                    <td>
-                      <span className="badge">{status}</span>
-                    </td>
-                    <td>
-                      <DateTime value={invitation.expires_at} />
-                    </td>
-                    <td>{invitation.invited_by_user?.display_name ?? '—'}</td>
-                    <td>
-                      <div className="actions">
-                        {status === 'pending' || status === 'expired' ? (
-                          <button
-                            type="button"
-                            className="secondary"
-                            disabled={resend.pending}
-                            onClick={async () => {
-                              setNotice(undefined);
-                              if (await resend.run({ invitationId: invitation.id })) {
-                                setNotice(`Invitation to ${invitation.email} sent again.`);
-                                refetch();
-                              }
-                            }}
-                          >
-                            Resend<span className="visually-hidden"> to {invitation.email}</span>
-                          </button>
-                        ) : null}
-                        {status === 'pending' ? (
-                          <button
-                            type="button"
-                            className="danger"
-                            disabled={revoke.pending}
-                            onClick={async () => {
-                              setNotice(undefined);
-                              if (await revoke.run({ invitationId: invitation.id })) {
-                                setNotice(`Invitation to ${invitation.email} revoked.`);
-                                refetch();
-                              }
-                            }}
-                          >
-                            Revoke<span className="visually-hidden"> the invitation to {invitation.email}</span>
-                          </button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        query={{ fetching, error }}
+        rows={data?.invitations}
+        rowKey={(invitation) => invitation.id}
+        empty="No invitations yet."
+        columns={[
+          { header: 'Email', rowHeader: true, cell: (invitation) => invitation.email },
+          { header: 'Role', cell: (invitation) => invitation.role },
+          { header: 'Status', cell: (invitation) => <span className="badge">{statusOf(invitation)}</span> },
+          { header: 'Expires', cell: (invitation) => <DateTime value={invitation.expires_at} /> },
+          { header: 'Invited by', cell: (invitation) => invitation.invited_by_user?.display_name ?? '—' },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (invitation) => {
+              const status = statusOf(invitation);
+              return (
+                <div className="actions">
+                  {status === 'pending' || status === 'expired' ? (
+                    <RowButton
+                      label="Resend"
+                      target={`to ${invitation.email}`}
+                      disabled={resend.pending}
+                      onClick={async () => {
+                        setNotice(undefined);
+                        if (await resend.run({ invitationId: invitation.id })) {
+                          setNotice(`Invitation to ${invitation.email} sent again.`);
+                          refetch();
+                        }
+                      }}
+                    />
+                  ) : null}
+                  {status === 'pending' ? (
+                    <RowButton
+                      label="Revoke"
+                      target={`the invitation to ${invitation.email}`}
+                      variant="danger"
+                      disabled={revoke.pending}
+                      onClick={async () => {
+                        setNotice(undefined);
+                        if (await revoke.run({ invitationId: invitation.id })) {
+                          setNotice(`Invitation to ${invitation.email} revoked.`);
+                          refetch();
+                        }
+                      }}
+                    />
+                  ) : null}
+                </div>
+              );
+            },
+          },
+        ]}
+      />
     </>
   );
 }

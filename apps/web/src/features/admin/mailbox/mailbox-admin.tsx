@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { DateTime } from '@/components/date-time';
-import { QueryStatus } from '@/components/query-status';
 import { useQuery } from '@/features/graphql/hooks';
 import { MailboxQuery } from './documents';
 import { MailboxMessage } from './mailbox-message';
@@ -23,40 +23,26 @@ export function MailboxAdmin() {
           Refresh
         </button>
       </p>
-      <QueryStatus fetching={fetching} error={error} hasData={data !== undefined} />
-      {data && data.email_log.length === 0 ? <p>No emails yet.</p> : null}
-      {data && data.email_log.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Subject</th>
-                <th scope="col">To</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.email_log.map((email) => (
-                <tr key={email.id}>
-                  <th scope="row">
-                    <button type="button" className="secondary" aria-expanded={openId === email.id} onClick={() => setOpenId(openId === email.id ? undefined : email.id)}>
-                      {email.subject ?? email.template_key}
-                    </button>
-                  </th>
-                  <td>{email.to_address}</td>
-                  <td>
-                    <span className="badge">{email.status}</span>
-                  </td>
-                  <td>
-                    <DateTime value={email.created_at} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        query={{ fetching, error }}
+        rows={data?.email_log}
+        rowKey={(email) => email.id}
+        empty="No emails yet."
+        columns={[
+          {
+            header: 'Subject',
+            rowHeader: true,
+            cell: (email) => (
+              <button type="button" className="secondary" aria-expanded={openId === email.id} onClick={() => setOpenId(openId === email.id ? undefined : email.id)}>
+                {email.subject ?? email.template_key}
+              </button>
+            ),
+          },
+          { header: 'To', cell: (email) => email.to_address },
+          { header: 'Status', cell: (email) => <span className="badge">{email.status}</span> },
+          { header: 'Created', cell: (email) => <DateTime value={email.created_at} /> },
+        ]}
+      />
       {openId ? <MailboxMessage id={openId} /> : null}
     </>
   );

@@ -1,9 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { DateTime } from '@/components/date-time';
 import { ErrorAlert } from '@/components/error-alert';
-import { QueryStatus } from '@/components/query-status';
+import { Notice } from '@/components/notice';
+import { RowButton } from '@/components/row-button';
 import { useMutation, useQuery } from '@/features/graphql/hooks';
 import { deliveryOutcome } from './delivery-outcome';
 import { RedeliverWebhookMutation, WebhookDeliveriesQuery } from './documents';
@@ -16,66 +18,47 @@ export function WebhookDeliveries({ subscriptionId, url }: { subscriptionId: str
     <section aria-labelledby="deliveries-heading" className="card">
       <h2 id="deliveries-heading">Deliveries to {url}</h2>
       <ErrorAlert error={redeliver.error} />
-      {outcome ? (
-        <p role="status" className="alert success">
-          {outcome}
-        </p>
-      ) : null}
-      <QueryStatus fetching={fetching} error={error} hasData={data !== undefined} />
-      {data && data.webhook_deliveries.length === 0 ? <p>No deliveries yet.</p> : null}
-      {data && data.webhook_deliveries.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Response</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Created</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.webhook_deliveries.map((delivery) => (
-                <tr key={delivery.id}>
-                  <th scope="row">{delivery.event_type}</th>
-                  <td>
-                    <span className="badge">{delivery.status}</span>
-                  </td>
-                  <td>
-                    {delivery.response_code ?? '—'}
-                    {delivery.error ? <div className="muted">{delivery.error}</div> : null}
-                  </td>
-                  <td>{delivery.attempts}</td>
-                  <td>
-                    <DateTime value={delivery.created_at} />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={redeliver.pending}
-                      onClick={async () => {
-                        setOutcome(undefined);
-                        const answer = await redeliver.run({ deliveryId: delivery.id });
-                        if (answer?.redeliverWebhook) {
-                          setOutcome(deliveryOutcome(answer.redeliverWebhook));
-                          refetch();
-                        }
-                      }}
-                    >
-                      Redeliver<span className="visually-hidden"> {delivery.event_type}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <Notice message={outcome} />
+      <DataTable
+        query={{ fetching, error }}
+        rows={data?.webhook_deliveries}
+        rowKey={(delivery) => delivery.id}
+        empty="No deliveries yet."
+        columns={[
+          { header: 'Event', rowHeader: true, cell: (delivery) => delivery.event_type },
+          { header: 'Status', cell: (delivery) => <span className="badge">{delivery.status}</span> },
+          {
+            header: 'Response',
+            cell: (delivery) => (
+              <>
+                {delivery.response_code ?? '—'}
+                {delivery.error ? <div className="muted">{delivery.error}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Attempts', cell: (delivery) => delivery.attempts },
+          { header: 'Created', cell: (delivery) => <DateTime value={delivery.created_at} /> },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (delivery) => (
+              <RowButton
+                label="Redeliver"
+                target={delivery.event_type}
+                disabled={redeliver.pending}
+                onClick={async () => {
+                  setOutcome(undefined);
+                  const answer = await redeliver.run({ deliveryId: delivery.id });
+                  if (answer?.redeliverWebhook) {
+                    setOutcome(deliveryOutcome(answer.redeliverWebhook));
+                    refetch();
+                  }
+                }}
+              />
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { DataTable } from '@/components/data-table';
 import { ErrorAlert } from '@/components/error-alert';
 import { Field } from '@/components/field';
-import { QueryStatus } from '@/components/query-status';
+import { Notice } from '@/components/notice';
+import { RowButton } from '@/components/row-button';
 import { SecretOnce } from '@/components/secret-once';
 import { useMutation, useQuery } from '@/features/graphql/hooks';
 import { deliveryOutcome } from './delivery-outcome';
@@ -55,95 +57,87 @@ export function WebhooksAdmin() {
         </button>
       </form>
       {secret ? <SecretOnce label="Signing secret" value={secret} /> : null}
-      {notice ? (
-        <p role="status" className="alert success">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       <ErrorAlert error={failure} />
       <h2>Subscriptions</h2>
-      <QueryStatus fetching={fetching} error={error} hasData={data !== undefined} />
-      {data && data.webhook_subscriptions.length === 0 ? <p>No webhooks yet.</p> : null}
-      {data && data.webhook_subscriptions.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">URL</th>
-                <th scope="col">Events</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.webhook_subscriptions.map((webhook) => (
-                <tr key={webhook.id}>
-                  <th scope="row">
-                    <span className="mono">{webhook.url}</span>
-                    {webhook.description ? <div className="muted">{webhook.description}</div> : null}
-                  </th>
-                  <td>{webhook.event_types.join(', ')}</td>
-                  <td>
-                    <span className="badge">{webhook.enabled ? 'enabled' : 'disabled'}</span>
-                    {webhook.consecutive_failures > 0 ? <div className="muted">{webhook.consecutive_failures} failures in a row</div> : null}
-                    {webhook.disabled_reason ? <div className="muted">{webhook.disabled_reason}</div> : null}
-                  </td>
-                  <td>
-                    <div className="actions">
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={test.pending}
-                        onClick={async () => {
-                          setNotice(undefined);
-                          const answer = await test.run({ subscriptionId: webhook.id });
-                          if (answer?.testWebhook) {
-                            setNotice(`Test to ${webhook.url}: ${deliveryOutcome(answer.testWebhook)}`);
-                            setSelected({ id: webhook.id, url: webhook.url });
-                            setDeliveriesVersion((value) => value + 1);
-                          }
-                        }}
-                      >
-                        Send test<span className="visually-hidden"> to {webhook.url}</span>
-                      </button>
-                      <button type="button" className="secondary" aria-pressed={selected?.id === webhook.id} onClick={() => setSelected({ id: webhook.id, url: webhook.url })}>
-                        Deliveries<span className="visually-hidden"> to {webhook.url}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={setEnabled.pending}
-                        onClick={async () => {
-                          if (await setEnabled.run({ id: webhook.id, enabled: !webhook.enabled })) refetch();
-                        }}
-                      >
-                        {webhook.enabled ? 'Disable' : 'Enable'}
-                        <span className="visually-hidden"> {webhook.url}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        disabled={remove.pending}
-                        onClick={async () => {
-                          if (!window.confirm(`Delete the webhook to ${webhook.url}?`)) return;
-                          if (await remove.run({ id: webhook.id })) {
-                            if (selected?.id === webhook.id) setSelected(undefined);
-                            refetch();
-                          }
-                        }}
-                      >
-                        Delete<span className="visually-hidden"> {webhook.url}</span>
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        query={{ fetching, error }}
+        rows={data?.webhook_subscriptions}
+        rowKey={(webhook) => webhook.id}
+        empty="No webhooks yet."
+        columns={[
+          {
+            header: 'URL',
+            rowHeader: true,
+            cell: (webhook) => (
+              <>
+                <span className="mono">{webhook.url}</span>
+                {webhook.description ? <div className="muted">{webhook.description}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Events', cell: (webhook) => webhook.event_types.join(', ') },
+          {
+            header: 'State',
+            cell: (webhook) => (
+              <>
+                <span className="badge">{webhook.enabled ? 'enabled' : 'disabled'}</span>
+                {webhook.consecutive_failures > 0 ? <div className="muted">{webhook.consecutive_failures} failures in a row</div> : null}
+                {webhook.disabled_reason ? <div className="muted">{webhook.disabled_reason}</div> : null}
+              </>
+            ),
+          },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (webhook) => (
+              <div className="actions">
+                <RowButton
+                  label="Send test"
+                  target={`to ${webhook.url}`}
+                  disabled={test.pending}
+                  onClick={async () => {
+                    setNotice(undefined);
+                    const answer = await test.run({ subscriptionId: webhook.id });
+                    if (answer?.testWebhook) {
+                      setNotice(`Test to ${webhook.url}: ${deliveryOutcome(answer.testWebhook)}`);
+                      setSelected({ id: webhook.id, url: webhook.url });
+                      setDeliveriesVersion((value) => value + 1);
+                    }
+                  }}
+                />
+                <RowButton
+                  label="Deliveries"
+                  target={`to ${webhook.url}`}
+                  pressed={selected?.id === webhook.id}
+                  onClick={() => setSelected({ id: webhook.id, url: webhook.url })}
+                />
+                <RowButton
+                  label={webhook.enabled ? 'Disable' : 'Enable'}
+                  target={webhook.url}
+                  disabled={setEnabled.pending}
+                  onClick={async () => {
+                    if (await setEnabled.run({ id: webhook.id, enabled: !webhook.enabled })) refetch();
+                  }}
+                />
+                <RowButton
+                  label="Delete"
+                  target={webhook.url}
+                  variant="danger"
+                  disabled={remove.pending}
+                  onClick={async () => {
+                    if (!window.confirm(`Delete the webhook to ${webhook.url}?`)) return;
+                    if (await remove.run({ id: webhook.id })) {
+                      if (selected?.id === webhook.id) setSelected(undefined);
+                      refetch();
+                    }
+                  }}
+                />
+              </div>
+            ),
+          },
+        ]}
+      />
       {selected ? <WebhookDeliveries key={`${selected.id}-${deliveriesVersion}`} subscriptionId={selected.id} url={selected.url} /> : null}
     </>
   );

@@ -1,21 +1,18 @@
 'use client';
 
-import { useState } from 'react';
-import { ErrorAlert } from '@/components/error-alert';
 import { QueryStatus } from '@/components/query-status';
-import { useMutation, useQuery, useSubscription } from '@/features/graphql/hooks';
-import { ApplyMacroMutation, MacrosQuery, SetTicketStatusMutation, TicketSubscription } from '../graphql/documents';
-import { countdown, NEXT_STATUSES, STATUS_LABEL, useNow } from '../sla';
+import { useSubscription } from '@/features/graphql/hooks';
+import { isDeskStaff, useViewer } from '@/features/shell/viewer';
+import { TicketSubscription } from '../graphql/documents';
+import { countdown, STATUS_LABEL, useNow } from '../sla';
 import { Conversation } from './conversation';
 import { MessageForm } from './message-form';
+import { TicketActions } from './ticket-actions';
 
-/** A ticket as the desk works it, live: conversation with internal notes, status, macros. */
+/** A ticket as the desk works it, live: conversation with internal notes, assignment, status, macros. */
 export function TicketDetail({ ticketId }: { ticketId: string }) {
+  const viewer = useViewer();
   const { data, error, fetching } = useSubscription(TicketSubscription, { ticketId });
-  const macros = useQuery(MacrosQuery, {});
-  const setStatus = useMutation(SetTicketStatusMutation);
-  const applyMacro = useMutation(ApplyMacroMutation);
-  const [macroId, setMacroId] = useState('');
   const now = useNow();
   const ticket = data?.tickets_by_pk;
 
@@ -29,6 +26,8 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     );
   }
   const merged = ticket.merged_into_id !== null && ticket.merged_into_id !== undefined;
+  // Requesters (and members, requesters at the desk) read their ticket here; working it is the desk's.
+  const deskStaff = isDeskStaff(viewer.role);
   return (
     <>
       <h1>
@@ -43,48 +42,16 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         <dd>{ticket.requester?.display_name}</dd>
         <dt>Assignee</dt>
         <dd>{ticket.assignee?.display_name ?? 'Unassigned'}</dd>
+        <dt>Queue</dt>
+        <dd>{ticket.team?.name ?? 'No queue (triage)'}</dd>
         <dt>SLA</dt>
         <dd>{countdown(ticket, now).text}</dd>
       </dl>
       {ticket.description ? <p>{ticket.description}</p> : null}
-      {merged ? null : (
-        <section className="card" aria-labelledby="ticket-actions">
-          <h2 id="ticket-actions">Change</h2>
-          <div className="form-row">
-            {(NEXT_STATUSES[ticket.status] ?? []).map((status) => (
-              <button key={status} type="button" className="secondary" disabled={setStatus.pending} onClick={() => void setStatus.run({ ticketId, status })}>
-                Mark {STATUS_LABEL[status]?.toLowerCase()}
-              </button>
-            ))}
-          </div>
-          <form
-            className="form-row"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (macroId) void applyMacro.run({ ticketId, macroId });
-            }}
-          >
-            <div className="field">
-              <label htmlFor="macro">Macro</label>
-              <select id="macro" value={macroId} onChange={(event) => setMacroId(event.target.value)}>
-                <option value="">Choose a macro</option>
-                {(macros.data?.ticket_macros ?? []).map((macro) => (
-                  <option key={macro.id} value={macro.id}>
-                    {macro.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="secondary" disabled={!macroId || applyMacro.pending}>
-              Apply macro
-            </button>
-          </form>
-          <ErrorAlert error={setStatus.error ?? applyMacro.error} />
-        </section>
-      )}
+      {merged || !deskStaff ? null : <TicketActions ticket={ticket} />}
       <h2>Conversation</h2>
       <Conversation messages={ticket.messages} />
-      {merged ? <p>This ticket was merged into another one.</p> : <MessageForm ticketId={ticketId} allowInternal />}
+      {merged ? <p>This ticket was merged into another one.</p> : <MessageForm ticketId={ticketId} allowInternal={deskStaff} />}
     </>
   );
 }

@@ -20,6 +20,10 @@ export const QueueSubscription = graphql(`
         id
         display_name
       }
+      team {
+        id
+        name
+      }
     }
   }
 `);
@@ -39,6 +43,8 @@ export const TicketSubscription = graphql(`
       resolution_due_at
       sla_paused_at
       merged_into_id
+      assignee_id
+      team_id
       assignee {
         id
         display_name
@@ -46,6 +52,10 @@ export const TicketSubscription = graphql(`
       requester {
         id
         display_name
+      }
+      team {
+        id
+        name
       }
       messages(order_by: { created_at: asc }) {
         id
@@ -58,6 +68,31 @@ export const TicketSubscription = graphql(`
           display_name
         }
       }
+    }
+  }
+`);
+
+/** Who may take a ticket (the desk staff, as the database checks) and the queues it may go to. */
+export const TicketRoutingOptionsQuery = graphql(`
+  query TicketRoutingOptions($orgId: uuid!) {
+    org_memberships(where: { org_id: { _eq: $orgId }, role: { _in: [owner, admin, manager, agent] } }, order_by: { user: { display_name: asc } }) {
+      id
+      user {
+        id
+        display_name
+      }
+    }
+    teams(where: { deleted_at: { _is_null: true } }, order_by: { name: asc }) {
+      id
+      name
+    }
+  }
+`);
+
+export const RouteTicketMutation = graphql(`
+  mutation RouteTicket($ticketId: uuid!, $changes: tickets_set_input!) {
+    update_tickets_by_pk(pk_columns: { id: $ticketId }, _set: $changes) {
+      id
     }
   }
 `);

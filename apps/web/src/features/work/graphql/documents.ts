@@ -140,9 +140,13 @@ export const CommentOnTaskMutation = graphql(`
   }
 `);
 
-export const MyWorkQuery = graphql(`
-  query MyWork {
-    my_work(order_by: [{ due_date: asc_nulls_last }, { priority: desc }], limit: 200) {
+export const MyWorkSubscription = graphql(`
+  subscription MyWork($userId: uuid!) {
+    tasks(
+      where: { deleted_at: { _is_null: true }, status: { _nin: ["done", "cancelled"] }, assignees: { user_id: { _eq: $userId } } }
+      order_by: [{ due_date: asc_nulls_last }, { priority: desc }]
+      limit: 200
+    ) {
       id
       key
       title

@@ -11,6 +11,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionNode,
   type ValueNode,
@@ -28,6 +29,7 @@ import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQ
 import { subscriptionDefaults, type EngineConfig } from './config.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
 import { runInTransaction, createPool, type ExecuteOptions, type Statement } from './execute.ts';
+import { hasuraEnumMessage } from './enum-errors.ts';
 import { enumValues, introspect, introspectFunctions } from './introspection.ts';
 import { LiveQueries } from './live-queries.ts';
 import { MetadataCatalog } from './metadata-catalog.ts';
@@ -262,7 +264,7 @@ export class Engine {
     const plan = this.plan(roleSchema, query, operationName);
     const rawVariables = variables as Record<string, unknown>;
     const coerced = getVariableValues(roleSchema.schema, plan.operation.variableDefinitions ?? [], rawVariables);
-    if (coerced.errors) throw variableError(coerced.errors[0] as GraphQLError);
+    if (coerced.errors) throw variableError(coerced.errors[0] as GraphQLError, roleSchema.schema);
     const coercedValues = coerced.coerced;
     const withDefaults: Record<string, unknown> = { ...rawVariables };
     for (const definition of plan.operation.variableDefinitions ?? []) {
@@ -527,7 +529,9 @@ export function errorBody(error: HasuraError, admin: boolean, devMode: boolean):
   return JSON.stringify({ errors: [toGraphqlError(error, admin || devMode)] });
 }
 
-function variableError(error: GraphQLError): HasuraError {
+function variableError(error: GraphQLError, schema: GraphQLSchema): HasuraError {
+  const invalidEnum = hasuraEnumMessage(schema, error.message);
+  if (invalidEnum) return new HasuraError('validation-failed', invalidEnum, '$');
   const missing = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/.exec(error.message);
   if (missing) return new HasuraError('validation-failed', `expecting a value for non-nullable variable: "${missing[1] ?? ''}"`, '$');
   const nullValue = /^Variable "\$[^"]+" got invalid value null.*Expected non-nullable type "([^"!]+)!?"/.exec(error.message);
@@ -559,6 +563,7 @@ function validationError(roleSchema: RoleSchema, document: DocumentNode, error: 
         enter(arg) {
           const base = paths.get(arg) ?? '$';
           const walk = (value: ValueNode, path: string): void => {
+            paths.set(value, path);
             if (value.kind === Kind.OBJECT) {
               for (const field of value.fields) {
                 paths.set(field, `${path}.${field.name.value}`);
@@ -573,6 +578,8 @@ function validationError(roleSchema: RoleSchema, document: DocumentNode, error: 
   );
   const path = (node && paths.get(node)) ?? '$';
   if (/^(Anonymous Subscription|Subscription "[^"]*") must select only one top level field\.$/.test(error.message)) return new HasuraError('validation-failed', 'subscriptions must select one top level field', '$');
+  const invalidEnum = hasuraEnumMessage(roleSchema.schema, error.message);
+  if (invalidEnum) return new HasuraError('validation-failed', invalidEnum, path);
   const unknownField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
   if (unknownField) return new HasuraError('validation-failed', `field '${unknownField[1] ?? ''}' not found in type: '${unknownField[2] ?? ''}'`, path);
   const unknownArgument = /^Unknown argument "([^"]+)" on field "[^."]+\.([^"]+)"/.exec(error.message);

@@ -1,5 +1,5 @@
 import { HasuraError } from './errors.ts';
-import type { Metadata, QualifiedTable, SourceMetadata, TableMetadata } from './metadata.ts';
+import { quoted, type Metadata, type QualifiedTable, type SourceMetadata, type TableMetadata } from './metadata.ts';
 
 /** The `args` object of one metadata call. */
 export type MetadataArgs = Record<string, unknown>;
@@ -39,11 +39,6 @@ export function qualifiedName(args: MetadataArgs, key: string): QualifiedTable {
     return { schema: typeof schema === 'string' ? schema : 'public', name };
   }
   throw argsError('parse-failed', 'expecting a string or an object with "name" for a qualified name', `$.args.${key}`);
-}
-
-/** Hasura's `<<>` of a qualified object: `"name"` in schema public, else `"schema.name"`. */
-export function quoted(name: QualifiedTable): string {
-  return `"${name.schema === 'public' ? name.name : `${name.schema}.${name.name}`}"`;
 }
 
 export function sameName(a: unknown, b: QualifiedTable): boolean {

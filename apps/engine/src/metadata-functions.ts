@@ -1,5 +1,5 @@
-import { argsError, optionalObject, qualifiedName, quoted, sameName, sourceOf, type MetadataArgs, type MetadataChange } from './metadata-args.ts';
-import type { QualifiedTable } from './metadata.ts';
+import { argsError, optionalObject, qualifiedName, sameName, sourceOf, type MetadataArgs, type MetadataChange } from './metadata-args.ts';
+import { quoted, type QualifiedTable } from './metadata.ts';
 
 /** `args.function`, or the older `{schema, name}` at the top of args. */
 function functionName(args: MetadataArgs): QualifiedTable {

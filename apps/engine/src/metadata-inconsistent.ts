@@ -26,8 +26,8 @@ function drop(metadata: Metadata, object: InconsistentObject): void {
   } else if (computed) {
     for (const table of tableNamed(metadata, computed[2] ?? '')) table.computed_fields = (table.computed_fields ?? []).filter((field) => (field as { name?: string }).name !== computed[1]);
   } else if (object.type === 'function') {
-    const name = (object.definition as { function?: unknown }).function;
-    for (const source of metadata.sources) source.functions = (source.functions ?? []).filter((entry) => (entry as { function?: unknown }).function !== name && JSON.stringify((entry as { function?: unknown }).function) !== JSON.stringify(name));
+    const name = JSON.stringify((object.definition as { function?: unknown }).function);
+    for (const source of metadata.sources) source.functions = (source.functions ?? []).filter((entry) => JSON.stringify((entry as { function?: unknown }).function) !== name);
   } else if (object.type === 'action') {
     metadata.actions = (metadata.actions ?? []).filter((action) => (action as { name?: string }).name !== (object.definition as { name?: string }).name);
   }

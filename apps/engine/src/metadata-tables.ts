@@ -1,5 +1,5 @@
-import { argsError, optionalObject, qualifiedName, quoted, required, sameName, sourceOf, trackedTable, type MetadataChange } from './metadata-args.ts';
-import type { RelationshipMetadata, TableMetadata } from './metadata.ts';
+import { argsError, optionalObject, qualifiedName, required, sameName, sourceOf, trackedTable, type MetadataChange } from './metadata-args.ts';
+import { quoted, type RelationshipMetadata, type TableMetadata } from './metadata.ts';
 
 /** `pg_track_table`: adds the table, with its `configuration` and `is_enum` when given. */
 const trackTable: MetadataChange = (metadata, args) => {

@@ -24,7 +24,7 @@ const dropComputedField: MetadataChange = (metadata, args) => {
   const { table, name: tableName } = trackedTable(metadata, args);
   const name = requiredString(args, 'name');
   const fields = (table.computed_fields ?? []) as ComputedField[];
-  if (!fields.some((field) => field.name === name)) throw argsError('not-exists', `computed field "${name}" does not exist on table "${tableName.name}"`);
+  if (!fields.some((field) => field.name === name)) throw argsError('not-exists', `computed field "${name}" does not exist`);
   const dependents = (table.select_permissions ?? []).filter((entry) => entry.permission.computed_fields?.includes(name));
   if (dependents.length > 0 && args['cascade'] !== true) {
     const objects = dependents.map((entry) => `permission ${tableName.name}.${entry.role}.select in source "${typeof args['source'] === 'string' ? args['source'] : 'default'}"`);

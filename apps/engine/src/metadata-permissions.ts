@@ -1,5 +1,5 @@
 import { argsError, optionalObject, required, requiredString, trackedTable, type MetadataChange } from './metadata-args.ts';
-import type { RolePermission, TableMetadata } from './metadata.ts';
+import { quoted, type RolePermission, type TableMetadata } from './metadata.ts';
 
 const KINDS = ['select', 'insert', 'update', 'delete'] as const;
 type Kind = (typeof KINDS)[number];
@@ -20,7 +20,7 @@ function createPermission(kind: Kind): MetadataChange {
     const role = requiredString(args, 'role');
     const permission = optionalObject(args, 'permission') ?? required(args, 'permission');
     if (role === 'admin' || listOf(table, kind).some((entry) => entry.role === role)) {
-      throw argsError('already-exists', `${kind} permission already defined on table "${name.name}" with role "${role}"`);
+      throw argsError('already-exists', `${kind} permission already defined on table ${quoted(name)} with role "${role}"`);
     }
     const entry: RolePermission<unknown> = { role, permission };
     if (typeof args['comment'] === 'string') entry.comment = args['comment'];
@@ -35,7 +35,7 @@ function dropPermission(kind: Kind): MetadataChange {
     const { table, name } = trackedTable(metadata, args);
     const role = requiredString(args, 'role');
     const list = listOf(table, kind);
-    if (!list.some((entry) => entry.role === role)) throw argsError('permission-denied', `${kind} permission on "${name.name}" for role "${role}" does not exist`);
+    if (!list.some((entry) => entry.role === role)) throw argsError('permission-denied', `'${kind}' permission on ${quoted(name)} for role "${role}" does not exist`);
     setList(table, kind, list.filter((entry) => entry.role !== role));
     return metadata;
   };

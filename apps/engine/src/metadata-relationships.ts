@@ -1,5 +1,5 @@
 import { argsError, optionalObject, required, requiredString, trackedTable, type MetadataChange, type MetadataArgs } from './metadata-args.ts';
-import type { RelationshipMetadata, TableMetadata } from './metadata.ts';
+import { quoted, type RelationshipMetadata, type TableMetadata } from './metadata.ts';
 
 const KINDS = ['object_relationships', 'array_relationships'] as const;
 
@@ -14,7 +14,7 @@ function findRelationship(table: TableMetadata, name: string): { kind: (typeof K
 function existing(table: TableMetadata, args: MetadataArgs, key: string): { kind: (typeof KINDS)[number]; rel: RelationshipMetadata } {
   const name = requiredString(args, key);
   const found = findRelationship(table, name);
-  if (!found) throw argsError('not-exists', `relationship "${name}" does not exist on table "${table.table.name}"`);
+  if (!found) throw argsError('not-exists', `relationship "${name}" does not exist`);
   return found;
 }
 
@@ -24,7 +24,7 @@ function createRelationship(kind: (typeof KINDS)[number]): MetadataChange {
     const { table } = trackedTable(metadata, args);
     const name = requiredString(args, 'name');
     const using = optionalObject(args, 'using') ?? (required(args, 'using') as Record<string, unknown>);
-    if (findRelationship(table, name)) throw argsError('already-exists', `relationship "${name}" already exists on table "${table.table.name}"`);
+    if (findRelationship(table, name)) throw argsError('already-exists', `column/relationship "${name}" of table ${quoted(table.table)} already exists`);
     const rel: RelationshipMetadata = { name, using: using as RelationshipMetadata['using'] };
     if (typeof args['comment'] === 'string') rel.comment = args['comment'];
     table[kind] = [...(table[kind] ?? []), rel];
@@ -45,7 +45,9 @@ const renameRelationship: MetadataChange = (metadata, args) => {
   const { table } = trackedTable(metadata, args);
   const { rel } = existing(table, args, 'name');
   const newName = requiredString(args, 'new_name');
-  if (findRelationship(table, newName)) throw argsError('already-exists', `relationship "${newName}" already exists on table "${table.table.name}"`);
+  if (findRelationship(table, newName)) {
+    throw argsError('already-exists', `cannot rename relationship "${rel.name}" to "${newName}" in table ${quoted(table.table)} as a column/relationship with the name already exists`);
+  }
   rel.name = newName;
   return metadata;
 };

@@ -66,12 +66,15 @@ describe('relationships', () => {
     expect(await call({ type: 'pg_create_object_relationship', args: { table: article, name: 'author', using: { foreign_key_constraint_on: 'author_id' } } })).toEqual(success);
     expect(await call({ type: 'pg_create_array_relationship', args: { table: author, name: 'articles', using: { foreign_key_constraint_on: { table: article, column: 'author_id' } } } })).toEqual(success);
     expect(await gql(engine.app, { query: '{ author_by_pk(id: 2) { articles { title author { name } } } }' })).toEqual({ data: { author_by_pk: { articles: [{ title: 'Pipes', author: { name: 'Brian' } }] } } });
-    expect(await call({ type: 'pg_create_object_relationship', args: { table: article, name: 'author', using: { foreign_key_constraint_on: 'author_id' } } })).toMatchObject({ status: 400, body: { path: '$.args', code: 'already-exists' } });
+    expect(await call({ type: 'pg_create_object_relationship', args: { table: article, name: 'author', using: { foreign_key_constraint_on: 'author_id' } } })).toEqual({
+      status: 400,
+      body: { path: '$.args', error: 'column/relationship "author" of table "conf_meta.article" already exists', code: 'already-exists' },
+    });
 
     expect(await call({ type: 'pg_rename_relationship', args: { table: article, name: 'author', new_name: 'writer' } })).toEqual(success);
     expect(await gql(engine.app, { query: '{ article_by_pk(id: 12) { writer { name } } }' })).toEqual({ data: { article_by_pk: { writer: { name: 'Brian' } } } });
     expect(await call({ type: 'pg_drop_relationship', args: { table: article, relationship: 'writer' } })).toEqual(success);
-    expect(await call({ type: 'pg_drop_relationship', args: { table: article, relationship: 'writer' } })).toMatchObject({ status: 400, body: { path: '$.args', code: 'not-exists' } });
+    expect(await call({ type: 'pg_drop_relationship', args: { table: article, relationship: 'writer' } })).toEqual({ status: 400, body: { path: '$.args', error: 'relationship "writer" does not exist', code: 'not-exists' } });
   });
 });
 
@@ -84,11 +87,14 @@ describe('permissions', () => {
     expect(await gql(engine.app, { query: '{ article(order_by: {id: asc}) { title } }', headers: asUser })).toEqual({ data: { article: [{ title: 'Engines' }, { title: 'Looms' }] } });
     expect(await call({ type: 'pg_create_select_permission', args: { table: article, role: 'user', permission } })).toEqual({
       status: 400,
-      body: { path: '$.args', error: 'select permission already defined on table "article" with role "user"', code: 'already-exists' },
+      body: { path: '$.args', error: 'select permission already defined on table "conf_meta.article" with role "user"', code: 'already-exists' },
     });
     expect(await call({ type: 'pg_drop_select_permission', args: { table: article, role: 'user' } })).toEqual(success);
     expect(await gql(engine.app, { query: '{ article { title } }', headers: asUser })).toMatchObject({ errors: [{ extensions: { code: 'validation-failed' } }] });
-    expect(await call({ type: 'pg_drop_select_permission', args: { table: article, role: 'user' } })).toMatchObject({ status: 400, body: { path: '$.args', code: 'permission-denied' } });
+    expect(await call({ type: 'pg_drop_select_permission', args: { table: article, role: 'user' } })).toEqual({
+      status: 400,
+      body: { path: '$.args', error: `'select' permission on "conf_meta.article" for role "user" does not exist`, code: 'permission-denied' },
+    });
   });
 
   it('creates and drops insert, update and delete permissions', async () => {

@@ -73,7 +73,10 @@ export function metadataRoutes(app: FastifyInstance, engine: Engine): void {
     const changed = { any: false };
     const results: unknown[] = [];
     for (const [index, call] of calls.entries()) {
-      const outcome = await run(call, expected, changed);
+      const outcome = await run(call, expected, changed).catch((error: unknown): Outcome => {
+        if (error instanceof HasuraError) return { error };
+        throw error;
+      });
       if (outcome.error && keepGoing) results.push(errorJson(outcome.error));
       else if (outcome.error) {
         if (changed.any) await engine.replaceMetadata(before, true, {});

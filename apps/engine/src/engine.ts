@@ -11,6 +11,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionNode,
   type ValueNode,
@@ -28,8 +29,10 @@ import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQ
 import { subscriptionDefaults, type EngineConfig } from './config.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
 import { runInTransaction, createPool, type ExecuteOptions, type Statement } from './execute.ts';
+import { hasuraEnumMessage } from './enum-errors.ts';
 import { enumValues, introspect, introspectFunctions } from './introspection.ts';
 import { LiveQueries } from './live-queries.ts';
+import { MetadataCatalog } from './metadata-catalog.ts';
 import { loadMetadataDirectory, type Metadata } from './metadata.ts';
 import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
 import { buildModel, type InconsistentObject, type Model, type TableInfo } from './model.ts';
@@ -67,7 +70,7 @@ const NO_QUERIES = "There are no queries available to the current role. Either t
 export class Engine {
   sql: Sql;
   private readonly metadataSql: Sql;
-  private catalogReady = false;
+  private readonly catalog: MetadataCatalog;
   private sourceUrl: string;
   private metadata: Metadata = { version: 3, sources: [] };
   model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [], inheritedRoles: new Map() };
@@ -86,6 +89,7 @@ export class Engine {
     this.sql = sql ?? createPool(config.databaseUrl);
     this.sourceUrl = config.databaseUrl;
     this.metadataSql = config.metadataDatabaseUrl && config.metadataDatabaseUrl !== config.databaseUrl ? createPool(config.metadataDatabaseUrl, 2) : this.sql;
+    this.catalog = new MetadataCatalog(this.metadataSql);
     this.auth = {
       adminSecret: config.adminSecret,
       unauthorizedRole: config.unauthorizedRole,
@@ -97,16 +101,17 @@ export class Engine {
   }
 
   /**
-   * Applies the metadata directory when there is one (as Hasura's cli-migrations image does), else the
-   * metadata stored in hdb_catalog. Returns its inconsistencies: unless allowed, such metadata is not
-   * applied and the caller must refuse to serve.
+   * Applies the metadata directory when there is one, storing it in the catalog (as Hasura's
+   * cli-migrations image does: the directory wins at every start), else the metadata stored in
+   * hdb_catalog. Returns its inconsistencies: unless allowed, such metadata is not applied and the
+   * caller must refuse to serve.
    */
   async start(): Promise<InconsistentObject[]> {
-    this.catalogReady = await this.ensureCatalog();
+    const stored = await this.catalog.open();
     const dir = this.config.metadataDir;
     const fromDirectory = dir && (existsSync(join(dir, 'version.yaml')) || existsSync(join(dir, 'databases'))) ? loadMetadataDirectory(dir) : undefined;
-    const stored = fromDirectory ? undefined : await this.storedMetadata();
-    return this.replaceMetadata(fromDirectory ?? stored ?? { version: 3, sources: [] }, this.config.allowInconsistentMetadata);
+    if (fromDirectory) return this.replaceMetadata(fromDirectory, this.config.allowInconsistentMetadata, {});
+    return this.replaceMetadata(stored ?? { version: 3, sources: [] }, this.config.allowInconsistentMetadata);
   }
 
   async close(): Promise<void> {
@@ -132,37 +137,14 @@ export class Engine {
     if (previous !== this.metadataSql) await previous.end({ timeout: 5 });
   }
 
-  /** hdb_catalog.hdb_metadata (Hasura's own table): false when the database role may not create it. */
-  private async ensureCatalog(): Promise<boolean> {
-    try {
-      await this.metadataSql.unsafe(
-        `create schema if not exists hdb_catalog;
-         create table if not exists hdb_catalog.hdb_metadata (id integer primary key, metadata json not null, resource_version integer not null default 1 unique)`,
-      );
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private async storedMetadata(): Promise<Metadata | undefined> {
-    if (!this.catalogReady) return undefined;
-    const rows = await this.metadataSql.unsafe<{ metadata: string }[]>('select metadata::text as metadata from hdb_catalog.hdb_metadata where id = 1');
-    return rows[0] ? (JSON.parse(rows[0].metadata) as Metadata) : undefined;
-  }
-
-  private async storeMetadata(metadata: Metadata): Promise<void> {
-    if (!this.catalogReady) return;
-    await this.metadataSql.unsafe(
-      `insert into hdb_catalog.hdb_metadata (id, metadata) values (1, ($1::text)::json)
-       on conflict (id) do update set metadata = excluded.metadata, resource_version = hdb_catalog.hdb_metadata.resource_version + 1`,
-      [JSON.stringify(metadata)],
-    );
-  }
-
   /** Whether metadata survives restarts (stored in hdb_catalog). */
   get persistsMetadata(): boolean {
-    return this.catalogReady;
+    return this.catalog.persists;
+  }
+
+  /** Hasura's resource_version of the metadata in force. */
+  get resourceVersion(): number {
+    return this.catalog.resourceVersion;
   }
 
   exportMetadata(): Metadata {
@@ -173,14 +155,19 @@ export class Engine {
     return this.model.inconsistencies;
   }
 
-  /** Builds a model for `metadata`; on inconsistency keeps the old one unless `allowInconsistent`. */
-  async replaceMetadata(metadata: Metadata, allowInconsistent: boolean): Promise<InconsistentObject[]> {
+  /**
+   * Builds a model for `metadata`; on inconsistency keeps the old one unless `allowInconsistent` (or it
+   * accepts those found). With `persist`, stores it in the catalog first, refused (409) when
+   * `persist.resourceVersion` is stale.
+   */
+  async replaceMetadata(metadata: Metadata, allowInconsistent: boolean | ((found: InconsistentObject[]) => boolean), persist?: { resourceVersion?: number }): Promise<InconsistentObject[]> {
     await this.connectSource(metadata);
     const model = await this.buildModel(metadata);
     const actions = buildActions(metadata, this.config.environment ?? {});
     model.inconsistencies.push(...actions.inconsistencies);
-    if (model.inconsistencies.length > 0 && !allowInconsistent) return model.inconsistencies;
-    await this.storeMetadata(metadata);
+    const allowed = typeof allowInconsistent === 'function' ? allowInconsistent(model.inconsistencies) : allowInconsistent;
+    if (model.inconsistencies.length > 0 && !allowed) return model.inconsistencies;
+    if (persist) await this.catalog.store(metadata, persist.resourceVersion);
     this.metadata = metadata;
     this.model = model;
     this.actions = actions;
@@ -277,7 +264,7 @@ export class Engine {
     const plan = this.plan(roleSchema, query, operationName);
     const rawVariables = variables as Record<string, unknown>;
     const coerced = getVariableValues(roleSchema.schema, plan.operation.variableDefinitions ?? [], rawVariables);
-    if (coerced.errors) throw variableError(coerced.errors[0] as GraphQLError);
+    if (coerced.errors) throw variableError(coerced.errors[0] as GraphQLError, roleSchema.schema);
     const coercedValues = coerced.coerced;
     const withDefaults: Record<string, unknown> = { ...rawVariables };
     for (const definition of plan.operation.variableDefinitions ?? []) {
@@ -542,7 +529,9 @@ export function errorBody(error: HasuraError, admin: boolean, devMode: boolean):
   return JSON.stringify({ errors: [toGraphqlError(error, admin || devMode)] });
 }
 
-function variableError(error: GraphQLError): HasuraError {
+function variableError(error: GraphQLError, schema: GraphQLSchema): HasuraError {
+  const invalidEnum = hasuraEnumMessage(schema, error.message);
+  if (invalidEnum) return new HasuraError('validation-failed', invalidEnum, '$');
   const missing = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/.exec(error.message);
   if (missing) return new HasuraError('validation-failed', `expecting a value for non-nullable variable: "${missing[1] ?? ''}"`, '$');
   const nullValue = /^Variable "\$[^"]+" got invalid value null.*Expected non-nullable type "([^"!]+)!?"/.exec(error.message);
@@ -574,6 +563,7 @@ function validationError(roleSchema: RoleSchema, document: DocumentNode, error: 
         enter(arg) {
           const base = paths.get(arg) ?? '$';
           const walk = (value: ValueNode, path: string): void => {
+            paths.set(value, path);
             if (value.kind === Kind.OBJECT) {
               for (const field of value.fields) {
                 paths.set(field, `${path}.${field.name.value}`);
@@ -588,6 +578,8 @@ function validationError(roleSchema: RoleSchema, document: DocumentNode, error: 
   );
   const path = (node && paths.get(node)) ?? '$';
   if (/^(Anonymous Subscription|Subscription "[^"]*") must select only one top level field\.$/.test(error.message)) return new HasuraError('validation-failed', 'subscriptions must select one top level field', '$');
+  const invalidEnum = hasuraEnumMessage(roleSchema.schema, error.message);
+  if (invalidEnum) return new HasuraError('validation-failed', invalidEnum, path);
   const unknownField = /^Cannot query field "([^"]+)" on type "([^"]+)"/.exec(error.message);
   if (unknownField) return new HasuraError('validation-failed', `field '${unknownField[1] ?? ''}' not found in type: '${unknownField[2] ?? ''}'`, path);
   const unknownArgument = /^Unknown argument "([^"]+)" on field "[^."]+\.([^"]+)"/.exec(error.message);

@@ -19,6 +19,11 @@ export interface QualifiedTable {
   name: string;
 }
 
+/** Hasura's `<<>` of a qualified name in messages: `"name"` in schema public, else `"schema.name"`. */
+export function quoted(name: QualifiedTable): string {
+  return `"${name.schema === 'public' ? name.name : `${name.schema}.${name.name}`}"`;
+}
+
 export interface SourceMetadata {
   name: string;
   kind: string;

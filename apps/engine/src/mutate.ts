@@ -1,5 +1,6 @@
 import { argument, asList, asObject, bindValue, collectFields, compileBoolExp, newAlias, permissionFilter, rowJson, tableRef, textOf, type CollectedField, type CompileContext } from './compile.ts';
 import { HasuraError } from './errors.ts';
+import { quoted } from './metadata.ts';
 import type { ColumnInfo, RelationshipInfo, TableInfo } from './model.ts';
 import { isSessionVariable, sessionValue } from './session.ts';
 import { ident, literal, Params, textArrayLiteral } from './sql.ts';
@@ -277,7 +278,7 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
           continue;
         }
         const child = insertRow(target, asObject(data), `${objectPath}.${key}.data`, new Map(), [], childConflict, `${objectPath}.${key}.on_conflict`);
-        mustWrite.push([child, `cannot proceed to insert object relation "${rel.name}" since insert to table "${target.name}" affects zero rows`]);
+        mustWrite.push([child, `cannot proceed to insert object relation "${rel.name}" since insert to table ${quoted(target)} affects zero rows`]);
         for (const [local, remote] of rel.mapping) {
           const localColumn = tbl.columnsByName.get(local);
           if (localColumn && localColumn.gqlName in object) {
@@ -308,7 +309,7 @@ function compileNestedInsert(ctx: CompileContext, table: TableInfo, field: Colle
     const conflict = onConflict(ctx, tbl, alias, conflictSpec, conflictPath);
     ctes.push(`${name} as (insert into ${tableRef(tbl)} as ${alias} ${body}${conflict} returning ${alias}.*, ${insertCheck(ctx, tbl, alias, permission.check, conflict)} as "__check")`);
     written.push(name);
-    if (arrays.some(([, , children]) => children.length > 0)) mustWrite.push([name, `cannot proceed to insert array relations since insert to table "${tbl.name}" affects zero rows`]);
+    if (arrays.some(([, , children]) => children.length > 0)) mustWrite.push([name, `cannot proceed to insert array relations since insert to table ${quoted(tbl)} affects zero rows`]);
     for (const [rel, target, children, childConflict] of arrays) {
       children.forEach((child, index) => {
         const keys = new Map(rel.mapping.map(([local, remote]) => [remote, `${name}.${ident(local)}`]));

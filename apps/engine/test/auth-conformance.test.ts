@@ -250,7 +250,7 @@ describe('metadata API', () => {
     expect(JSON.parse((await post({ type: 'clear_metadata', args: {} })).body)).toEqual({ message: 'success' });
     expect(await ask(asAdmin, '{ __typename }')).toEqual({ data: { __typename: 'query_root' } });
     expect((await post({ type: 'replace_metadata', args: JSON.parse(exported) as unknown })).statusCode).toBe(200);
-    expect(JSON.parse((await post({ type: 'pg_track_table', args: {} })).body)).toMatchObject({ code: 'not-supported' });
+    expect(JSON.parse((await post({ type: 'pg_create_event_trigger', args: {} })).body)).toMatchObject({ code: 'not-supported' });
   });
 
   it('serves the console from bundled assets', async () => {

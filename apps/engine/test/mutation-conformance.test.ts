@@ -171,7 +171,7 @@ describe('insert', () => {
   it('refuses array children of a parent the upsert left alone', async () => {
     await reset();
     expect(await m('mutation { insert_author_one(object: {name: "Ann", articles: {data: [{title: "Orphan"}]}}, on_conflict: {constraint: author_name_key, update_columns: []}) { id } }')).toEqual({
-      errors: [{ message: 'cannot proceed to insert array relations since insert to table "author" affects zero rows', extensions: { path: '$.selectionSet.insert_author_one.args.object', code: 'not-supported' } }],
+      errors: [{ message: 'cannot proceed to insert array relations since insert to table "conf_mutation.author" affects zero rows', extensions: { path: '$.selectionSet.insert_author_one.args.object', code: 'not-supported' } }],
     });
     expect(await sql.unsafe(`select 1 from ${SCHEMA}.article where title = 'Orphan'`)).toHaveLength(0);
   });
@@ -182,7 +182,7 @@ describe('insert', () => {
       await m('mutation { insert_article_one(object: {title: "Linked", author: {data: {name: "Ann", bio: "via article"}, on_conflict: {constraint: author_name_key, update_columns: [bio]}}}) { title author { id name bio } } }'),
     ).toEqual({ data: { insert_article_one: { title: 'Linked', author: { id: 1, name: 'Ann', bio: 'via article' } } } });
     expect(await m('mutation { insert_article_one(object: {title: "Lost", author: {data: {name: "Ann"}, on_conflict: {constraint: author_name_key, update_columns: []}}}) { id } }')).toEqual({
-      errors: [{ message: 'cannot proceed to insert object relation "author" since insert to table "author" affects zero rows', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'not-supported' } }],
+      errors: [{ message: 'cannot proceed to insert object relation "author" since insert to table "conf_mutation.author" affects zero rows', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'not-supported' } }],
     });
     expect(await sql.unsafe(`select 1 from ${SCHEMA}.article where title = 'Lost'`)).toHaveLength(0);
   });
@@ -202,7 +202,7 @@ describe('insert', () => {
     expect(await upsert('Ann', 'edited')).toEqual({ data: { insert_article_one: { author: { id: 1, bio: 'edited' } } } });
     // Bob belongs to user 20: the update filter leaves his row alone, so there is no author to link.
     expect(await upsert('Bob', 'edited')).toEqual({
-      errors: [{ message: 'cannot proceed to insert object relation "author" since insert to table "author" affects zero rows', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'not-supported' } }],
+      errors: [{ message: 'cannot proceed to insert object relation "author" since insert to table "conf_mutation.author" affects zero rows', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'not-supported' } }],
     });
     expect(await upsert('Ann', 'bad')).toEqual({
       errors: [{ message: 'check constraint of an insert/update permission has failed', extensions: { path: '$.selectionSet.insert_article_one.args.object', code: 'permission-error' } }],

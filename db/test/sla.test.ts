@@ -273,6 +273,38 @@ describe('SLA sweep', () => {
     });
   });
 
+  it('notifies managers only for the events a rule names, and leaves a ticket the rules cannot escalate further untouched', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const policyId = await policy(tx, a);
+      await actAsSuperuser(tx, sessionOf(a, 'owner'));
+      const rule = (action: string) => ({ org_id: a.orgId, policy_id: policyId, created_by: a.users.owner, target: 'first_response', kind: 'breach', action });
+      await tx`insert into sla_escalation_rules ${tx(rule('raise_priority'))}`;
+      await tx`insert into sla_escalation_rules ${tx(rule('notify_managers'))}`;
+      const urgent = await ticket(tx, a, { priority: 'urgent' });
+      const normal = await ticket(tx, a, { priority: 'normal' });
+      await backdate(tx, urgent.id as string, 70);
+      await backdate(tx, normal.id as string, 70);
+      const audited = async (id: unknown) =>
+        (await tx`select count(*)::int as n from audit_log where table_name = 'tickets' and row_id = ${id as string}`)[0]!.n as number;
+      const [urgentAudit, normalAudit] = [await audited(urgent.id), await audited(normal.id)];
+      const [before] = await tx`select version from tickets where id = ${urgent.id as string}`;
+
+      expect(await sweep(tx)).toEqual({ warnings: 2, breaches: 2, escalations: 1 });
+      const [after] = await tx`select version, priority from tickets where id = ${urgent.id as string}`;
+      expect(after).toEqual({ version: before!.version, priority: 'urgent' });
+      expect(await audited(urgent.id)).toBe(urgentAudit);
+      expect(await audited(normal.id)).toBe(normalAudit + 1);
+      const payloads = await tx`
+        select payload->>'kind' as kind, (payload->>'notify_managers')::boolean as notify from outbox_events
+         where topic like 'sla.%' and payload->>'ticket_id' in (${urgent.id as string}, ${normal.id as string}) order by kind`;
+      expect(payloads).toEqual([
+        { kind: 'breach', notify: true }, { kind: 'breach', notify: true },
+        { kind: 'warning', notify: false }, { kind: 'warning', notify: false },
+      ]);
+    });
+  });
+
   it('is only for the worker', async () => {
     const [row] = await sql`select has_function_privilege('workgrid_engine', 'app.sla_sweep(timestamptz)', 'execute') as engine`;
     expect(row!.engine).toBe(false);

@@ -81,7 +81,7 @@ function template(text: string, environment: Record<string, string | undefined>)
 }
 
 /** One custom type relationship resolved against the tracked tables, or why it does not resolve. */
-function resolveRelationship(object: CustomTypes['objects'][number], raw: RawRelationship, source: string, tables: Map<string, TableInfo>): RelationshipInfo | string {
+function resolveRelationship(object: CustomTypes['objects'][number], objectNames: Set<string>, raw: RawRelationship, source: string, tables: Map<string, TableInfo>): RelationshipInfo | string {
   const name = raw.name ?? '';
   if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(name)) return `"${name}" is not a valid relationship name`;
   if (object.fields.some((field) => field.name === name)) return `relationship "${name}" conflicts with a field of the same name`;
@@ -94,7 +94,9 @@ function resolveRelationship(object: CustomTypes['objects'][number], raw: RawRel
   const mapping = Object.entries(raw.field_mapping ?? {});
   if (mapping.length === 0) return `relationship "${name}" has an empty field_mapping`;
   for (const [field, column] of mapping) {
-    if (!object.fields.some((candidate) => candidate.name === field)) return `relationship "${name}": field "${field}" does not exist in type "${object.name}"`;
+    const declared = object.fields.find((candidate) => candidate.name === field);
+    if (!declared) return `relationship "${name}": field "${field}" does not exist in type "${object.name}"`;
+    if (declared.type.includes('[') || objectNames.has(namedType(declared.type))) return `relationship "${name}": field "${field}" is not a scalar`;
     if (!target.columnsByName.has(column)) return `relationship "${name}": column "${column}" does not exist in table "${target.name}"`;
   }
   return { name, kind: raw.type, target: target.key, mapping };
@@ -103,10 +105,11 @@ function resolveRelationship(object: CustomTypes['objects'][number], raw: RawRel
 /** The relationships of the custom object types; the ones that do not resolve are inconsistent. */
 function buildRelationships(customTypes: CustomTypes, source: string, tables: Map<string, TableInfo>, inconsistencies: InconsistentObject[]): ActionRelationships {
   const relationships: ActionRelationships = new Map();
+  const objectNames = new Set(customTypes.objects.map((object) => object.name));
   for (const object of customTypes.objects) {
     const resolved = new Map<string, RelationshipInfo>();
     for (const raw of (object.relationships ?? []) as RawRelationship[]) {
-      const relationship = resolveRelationship(object, raw, source, tables);
+      const relationship = resolveRelationship(object, objectNames, raw, source, tables);
       if (typeof relationship === 'string') inconsistencies.push({ type: 'custom_types', name: `custom_types ${object.name}`, reason: `Inconsistent object: in object type "${object.name}": ${relationship}`, definition: raw });
       else resolved.set(relationship.name, relationship);
     }

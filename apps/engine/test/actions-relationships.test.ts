@@ -67,7 +67,7 @@ function metadata(relationships: unknown[] = TICKET_REF_RELATIONSHIPS): Metadata
       enums: [],
       input_objects: [],
       objects: [
-        { name: 'TicketRef', fields: [{ name: 'ticket_id', type: 'Int' }, { name: 'label', type: 'String!' }], relationships },
+        { name: 'TicketRef', fields: [{ name: 'ticket_id', type: 'Int' }, { name: 'label', type: 'String!' }, { name: 'ids', type: '[Int!]' }], relationships },
         { name: 'Batch', fields: [{ name: 'refs', type: '[TicketRef!]!' }, { name: 'main', type: 'TicketRef' }] },
       ],
     },
@@ -169,11 +169,11 @@ describe('permissions of action relationships', () => {
   it('exist only for a role that may select the remote table', async () => {
     const fields = async (headers: Record<string, string>) =>
       ((await gql(engine.app, { query: '{ __type(name: "TicketRef") { fields { name type { kind name ofType { name } } args { name } } } }', headers })) as { data: { __type: { fields: { name: string }[] } } }).data.__type.fields;
-    expect((await fields(ORG_A)).map((field) => field.name)).toEqual(['ticket_id', 'label', 'ticket', 'notes', 'notes_aggregate']);
+    expect((await fields(ORG_A)).map((field) => field.name)).toEqual(['ticket_id', 'label', 'ids', 'ticket', 'notes', 'notes_aggregate']);
     expect(await fields(ORG_A)).toContainEqual({ name: 'ticket', type: { kind: 'OBJECT', name: 'ticket', ofType: null }, args: [] });
     expect(await fields(ORG_A)).toContainEqual({ name: 'notes', type: { kind: 'NON_NULL', name: null, ofType: { name: null } }, args: [{ name: 'distinct_on' }, { name: 'limit' }, { name: 'offset' }, { name: 'order_by' }, { name: 'where' }] });
     // The guest may select notes (without aggregations) but not tickets.
-    expect((await fields(GUEST)).map((field) => field.name)).toEqual(['ticket_id', 'label', 'notes']);
+    expect((await fields(GUEST)).map((field) => field.name)).toEqual(['ticket_id', 'label', 'ids', 'notes']);
     const refused = await gql(engine.app, { query: 'mutation { openTicket(id: 1) { ticket { id } } }', headers: GUEST });
     expect(refused).toEqual({ errors: [{ message: "field 'ticket' not found in type: 'TicketRef'", extensions: { path: '$.selectionSet.openTicket.selectionSet.ticket', code: 'validation-failed' } }] });
     expect(await gql(engine.app, { query: 'mutation { openTicket(id: 1) { label notes { id } } }', headers: GUEST })).toEqual({ data: { openTicket: { label: 'L', notes: [{ id: 10 }, { id: 11 }, { id: 12 }] } } });
@@ -208,6 +208,7 @@ describe('inconsistent relationships', () => {
       { name: 'wrongField', type: 'object', remote_table: { schema: SCHEMA, name: 'ticket' }, field_mapping: { nope: 'id' } },
       { name: 'wrongColumn', type: 'array', remote_table: { schema: SCHEMA, name: 'note' }, field_mapping: { ticket_id: 'nope' } },
       { name: 'label', type: 'object', remote_table: { schema: SCHEMA, name: 'ticket' }, field_mapping: { ticket_id: 'id' } },
+      { name: 'viaList', type: 'array', remote_table: { schema: SCHEMA, name: 'note' }, field_mapping: { ids: 'id' } },
     ];
     const reasons = (await engine.engine.replaceMetadata(metadata(bad), false)).map((item) => item.reason);
     expect(reasons).toEqual([
@@ -215,6 +216,7 @@ describe('inconsistent relationships', () => {
       `Inconsistent object: in object type "TicketRef": relationship "wrongField": field "nope" does not exist in type "TicketRef"`,
       `Inconsistent object: in object type "TicketRef": relationship "wrongColumn": column "nope" does not exist in table "note"`,
       `Inconsistent object: in object type "TicketRef": relationship "label" conflicts with a field of the same name`,
+      `Inconsistent object: in object type "TicketRef": relationship "viaList": field "ids" is not a scalar`,
     ]);
     // Refused metadata leaves the served schema as it was.
     expect(await gql(engine.app, { query: 'mutation { openTicket(id: 2) { ticket { title } } }', headers: ORG_A })).toEqual({ data: { openTicket: { ticket: { title: 'second' } } } });

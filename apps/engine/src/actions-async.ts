@@ -1,11 +1,11 @@
 import { executeSync, getArgumentValues, Kind, type DocumentNode, type FieldNode, type GraphQLObjectType, type GraphQLOutputType } from 'graphql';
-import { attachRelated, relatedResolver, relatedSql, relationshipSites, type RelationshipSite } from './actions-relationships.ts';
-import { argument, collectFields, type CollectedField, type CompileContext } from './compile.ts';
 import type { Sql } from 'postgres';
 import type { ActionRequest } from './actions-execute.ts';
 import { postToHandler } from './actions-http.ts';
 import type { ActionInfo } from './actions-model.ts';
+import { attachRelated, relatedResolver, relatedSql, relationshipSites, type RelationshipSite } from './actions-relationships.ts';
 import { validateResponse } from './actions-response.ts';
+import { argument, collectFields, type CollectedField, type CompileContext } from './compile.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
 import { runInTransaction, type ExecuteOptions } from './execute.ts';
 import type { Session } from './session.ts';

@@ -37,10 +37,11 @@ export function relationshipSites(ctx: CompileContext, relationships: ActionRela
     const own = relationships.get(inner.name);
     for (const field of collectFields(ctx, items, inner.name)) {
       const fieldPath = `${here}.selectionSet.${field.key}`;
-      const aggregated = field.name.endsWith('_aggregate') ? own?.get(field.name.slice(0, -'_aggregate'.length)) : undefined;
-      const relationship = own?.get(field.name) ?? (aggregated?.kind === 'array' ? aggregated : undefined);
+      const direct = own?.get(field.name);
+      const aggregated = !direct && field.name.endsWith('_aggregate') ? own?.get(field.name.slice(0, -'_aggregate'.length)) : undefined;
+      const relationship = direct ?? (aggregated?.kind === 'array' ? aggregated : undefined);
       if (relationship) {
-        sites.push({ keys: [...keyPath, field.key].join('.'), steps: reach, relationship, aggregate: relationship !== own?.get(field.name), field, path: fieldPath, depth: level + 1 });
+        sites.push({ keys: [...keyPath, field.key].join('.'), steps: reach, relationship, aggregate: !direct, field, path: fieldPath, depth: level + 1 });
         continue;
       }
       const definition = inner.getFields()[field.name];

@@ -3,11 +3,12 @@ import type { Sql } from 'postgres';
 import type { ActionRequest } from './actions-execute.ts';
 import { postToHandler } from './actions-http.ts';
 import type { ActionInfo } from './actions-model.ts';
+import { attachRelated, relatedResolver, relatedSql, relationshipSites, type RelationshipSite } from './actions-relationships.ts';
 import { validateResponse } from './actions-response.ts';
+import { argument, collectFields, type CollectedField, type CompileContext } from './compile.ts';
 import { asHasuraError, HasuraError, toGraphqlError } from './errors.ts';
 import { runInTransaction, type ExecuteOptions } from './execute.ts';
 import type { Session } from './session.ts';
-import type { Params } from './sql.ts';
 
 /** Where asynchronous actions live (db/migrations/0033), as a `schema.table` key for change notifications. */
 export const ACTION_LOG = 'engine.action_log';
@@ -57,7 +58,7 @@ export class AsyncActions {
     let result: { status: 'completed' | 'error'; response: unknown; errors: unknown };
     try {
       const answer = await postToHandler(action, payload, request.clientHeaders, path);
-      validateResponse(output, answer, path);
+      validateResponse(output, answer, path, request.related.relationships);
       result = { status: 'completed', response: answer, errors: null };
     } catch (error) {
       // Stored as the synchronous action would have answered it (handler extensions kept).
@@ -79,23 +80,43 @@ export class AsyncActions {
   }
 }
 
+/** The relationship fields selected under each `output` of an asynchronous action's result field. */
+function outputSites(ctx: CompileContext, action: ActionInfo, field: CollectedField, request: ActionRequest): RelationshipSite[] {
+  const output = (request.schema.getType(action.name) as GraphQLObjectType | undefined)?.getFields()['output']?.type;
+  if (!output || request.related.relationships.size === 0) return [];
+  const path = `$.selectionSet.${field.key}`;
+  return collectFields(ctx, field.selections, action.name)
+    .filter((part) => part.name === 'output')
+    .flatMap((part) => relationshipSites(ctx, request.related.relationships, output, part.selections, [field.key, part.key], `${path}.selectionSet.${part.key}`, 2));
+}
+
 /**
- * SQL yielding `{id, created_at, errors, output}` of one of the session's calls of `action` (or null).
- * As in Hasura, a caller other than admin reads only calls made with exactly its session variables.
+ * `name(id)` of an asynchronous action: SQL yielding `{id, created_at, errors, output}` of one of the
+ * session's calls (or null), with the rows the selected relationships reach from the stored output, and
+ * how that answer is shaped by the field's selection. As in Hasura, a caller other than admin reads only
+ * calls made with exactly its session variables.
  */
-export function asyncResultQuery(params: Params, action: ActionInfo, id: unknown, session: Session, admin: boolean): string {
-  const conditions = [`l.id = ${params.typed(String(id), 'uuid')}`, `l.action_name = ${params.typed(action.name, 'text')}`];
-  if (!admin) conditions.push(`l.session_variables = ${params.typed(JSON.stringify(storedSession(session)), 'jsonb')}`);
-  return `select json_build_object('id', l.id, 'created_at', l.created_at, 'errors', l.errors, 'output', l.response_payload) from engine.action_log l where ${conditions.join(' and ')}`;
+export function asyncResult(ctx: CompileContext, action: ActionInfo, field: CollectedField, request: ActionRequest, admin: boolean): { text: string; shape: (answer: string | null) => string } {
+  const id = argument(ctx, field.node, 'id');
+  const conditions = [`l.id = ${ctx.params.typed(String(id), 'uuid')}`, `l.action_name = ${ctx.params.typed(action.name, 'text')}`];
+  if (!admin) conditions.push(`l.session_variables = ${ctx.params.typed(JSON.stringify(storedSession(request.session)), 'jsonb')}`);
+  const sites = outputSites(ctx, action, field, request);
+  const related = sites.length > 0 ? `, 'related', ${relatedSql(ctx, sites, 'l.response_payload')}` : '';
+  return {
+    text: `select json_build_object('id', l.id, 'created_at', l.created_at, 'errors', l.errors, 'output', l.response_payload${related}) from engine.action_log l where ${conditions.join(' and ')}`,
+    shape: (answer) => shapeAsyncResult(request, field.node, answer, sites),
+  };
 }
 
 /** Projects a stored result (JSON text or null) through the field's selection, as the schema types it. */
-export function shapeAsyncResult(request: Pick<ActionRequest, 'schema' | 'operation' | 'fragments' | 'variables'>, field: FieldNode, row: string | null): string {
+function shapeAsyncResult(request: ActionRequest, field: FieldNode, row: string | null, sites: RelationshipSite[]): string {
   const document: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [{ ...request.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } }, ...request.fragments.values()],
   };
-  const result = executeSync({ schema: request.schema, document, rootValue: { [field.name.value]: row === null ? null : (JSON.parse(row) as unknown) }, variableValues: request.variables });
+  const result = row === null ? null : (JSON.parse(row) as { output: unknown; related?: unknown[] });
+  const related = result?.related ? attachRelated(result.output, sites, result.related) : undefined;
+  const executed = executeSync({ schema: request.schema, document, rootValue: { [field.name.value]: result }, variableValues: request.variables, ...(related ? { fieldResolver: relatedResolver(related) } : {}) });
   const key = field.alias?.value ?? field.name.value;
-  return JSON.stringify(result.data?.[key] ?? null);
+  return JSON.stringify(executed.data?.[key] ?? null);
 }

@@ -1,6 +1,6 @@
 import type { CustomTypes, TypedName } from './actions-sdl.ts';
-import type { Metadata } from './metadata.ts';
-import type { InconsistentObject } from './model.ts';
+import { qualifiedTable, tableKey, type Metadata, type QualifiedTable } from './metadata.ts';
+import type { InconsistentObject, RelationshipInfo, TableInfo } from './model.ts';
 
 /** An action, resolved against the environment: what the schema shows and the call needs. */
 export interface ActionInfo {
@@ -19,10 +19,25 @@ export interface ActionInfo {
   roles: Set<string>;
 }
 
+/**
+ * Relationships of custom object types to tables, by type name then field name: a relationship's
+ * mapping pairs an output field (the "local" side) with a column of the target table.
+ */
+export type ActionRelationships = Map<string, Map<string, RelationshipInfo>>;
+
 export interface ActionsModel {
   actions: ActionInfo[];
   customTypes: CustomTypes;
+  relationships: ActionRelationships;
   inconsistencies: InconsistentObject[];
+}
+
+interface RawRelationship {
+  name?: string;
+  type?: string;
+  source?: string;
+  remote_table?: QualifiedTable | string;
+  field_mapping?: Record<string, string>;
 }
 
 interface RawAction {
@@ -65,8 +80,49 @@ function template(text: string, environment: Record<string, string | undefined>)
   return { value, missing };
 }
 
-/** metadata.actions + custom_types → actions the schema may show; what does not resolve is inconsistent. */
-export function buildActions(metadata: Metadata, environment: Record<string, string | undefined>): ActionsModel {
+/** One custom type relationship resolved against the tracked tables, or why it does not resolve. */
+function resolveRelationship(object: CustomTypes['objects'][number], objectNames: Set<string>, raw: RawRelationship, source: string, tables: Map<string, TableInfo>): RelationshipInfo | string {
+  const name = raw.name ?? '';
+  if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(name)) return `"${name}" is not a valid relationship name`;
+  if (object.fields.some((field) => field.name === name)) return `relationship "${name}" conflicts with a field of the same name`;
+  if (raw.type !== 'object' && raw.type !== 'array') return `relationship "${name}": type must be "object" or "array"`;
+  if ((raw.source ?? 'default') !== source) return `relationship "${name}": source "${raw.source ?? ''}" is not defined`;
+  if (!raw.remote_table) return `relationship "${name}" has no remote_table`;
+  const remote = qualifiedTable(raw.remote_table);
+  const target = tables.get(tableKey(remote));
+  if (!target) return `relationship "${name}": table "${remote.name}" is not tracked`;
+  const mapping = Object.entries(raw.field_mapping ?? {});
+  if (mapping.length === 0) return `relationship "${name}" has an empty field_mapping`;
+  for (const [field, column] of mapping) {
+    const declared = object.fields.find((candidate) => candidate.name === field);
+    if (!declared) return `relationship "${name}": field "${field}" does not exist in type "${object.name}"`;
+    if (declared.type.includes('[') || objectNames.has(namedType(declared.type))) return `relationship "${name}": field "${field}" is not a scalar`;
+    if (!target.columnsByName.has(column)) return `relationship "${name}": column "${column}" does not exist in table "${target.name}"`;
+  }
+  return { name, kind: raw.type, target: target.key, mapping };
+}
+
+/** The relationships of the custom object types; the ones that do not resolve are inconsistent. */
+function buildRelationships(customTypes: CustomTypes, source: string, tables: Map<string, TableInfo>, inconsistencies: InconsistentObject[]): ActionRelationships {
+  const relationships: ActionRelationships = new Map();
+  const objectNames = new Set(customTypes.objects.map((object) => object.name));
+  for (const object of customTypes.objects) {
+    const resolved = new Map<string, RelationshipInfo>();
+    for (const raw of (object.relationships ?? []) as RawRelationship[]) {
+      const relationship = resolveRelationship(object, objectNames, raw, source, tables);
+      if (typeof relationship === 'string') inconsistencies.push({ type: 'custom_types', name: `custom_types ${object.name}`, reason: `Inconsistent object: in object type "${object.name}": ${relationship}`, definition: raw });
+      else resolved.set(relationship.name, relationship);
+    }
+    if (resolved.size > 0) relationships.set(object.name, resolved);
+  }
+  return relationships;
+}
+
+/**
+ * metadata.actions + custom_types → actions the schema may show, and the custom types' relationships
+ * to `tables`; what does not resolve is inconsistent.
+ */
+export function buildActions(metadata: Metadata, environment: Record<string, string | undefined>, tables: Map<string, TableInfo> = new Map()): ActionsModel {
   const customTypes = { ...emptyCustomTypes(), ...(metadata.custom_types as Partial<CustomTypes> | undefined) };
   const known = new Set([...BUILT_IN, ...PG_SCALARS, ...customTypes.scalars.map((t) => t.name), ...customTypes.enums.map((t) => t.name)]);
   const inputs = new Set([...known, ...customTypes.input_objects.map((t) => t.name)]);
@@ -111,5 +167,6 @@ export function buildActions(metadata: Metadata, environment: Record<string, str
       roles: new Set((raw.permissions ?? []).map((permission) => permission.role)),
     });
   }
-  return { actions, customTypes, inconsistencies };
+  const relationships = buildRelationships(customTypes, metadata.sources[0]?.name ?? 'default', tables, inconsistencies);
+  return { actions, customTypes, relationships, inconsistencies };
 }

@@ -177,7 +177,7 @@ function compileComparison(ctx: CompileContext, table: TableInfo, alias: string,
 }
 
 /** Joins `targetAlias` (a row of rel's target) to `alias` (a row of rel's source). */
-function joinCondition(rel: RelationshipInfo, alias: string, targetAlias: string): string {
+export function joinCondition(rel: RelationshipInfo, alias: string, targetAlias: string): string {
   return rel.mapping.map(([local, remote]) => `${targetAlias}.${ident(remote)} = ${alias}.${ident(local)}`).join(' and ') || 'true';
 }
 
@@ -186,7 +186,7 @@ export function tableRef(table: TableInfo): string {
 }
 
 /** `tableRef` for a table the statement reads, noted in `ctx.reads`. */
-function readTable(ctx: CompileContext, table: TableInfo): string {
+export function readTable(ctx: CompileContext, table: TableInfo): string {
   ctx.reads?.add(table.key);
   return tableRef(table);
 }

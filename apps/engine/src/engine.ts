@@ -19,11 +19,11 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sql } from 'postgres';
-import { ACTION_LOG, AsyncActions, asyncResultQuery, shapeAsyncResult } from './actions-async.ts';
+import { ACTION_LOG, AsyncActions, asyncResult } from './actions-async.ts';
 import { runAction, type ActionRequest } from './actions-execute.ts';
 import type { ClientHeaders } from './actions-http.ts';
 import { buildActions, emptyCustomTypes, type ActionInfo, type ActionsModel } from './actions-model.ts';
-import { actionAllowed, extendWithActions } from './actions-schema.ts';
+import { actionAllowed, extendWithActions, relationshipTargets } from './actions-schema.ts';
 import { authenticate, JwtVerifier, parseJwtSecret, type AuthConfig, type ResolvedAuth } from './auth.ts';
 import { aggregateQuery, argument, byPkQuery, collectFields, functionCall, listQuery, newAlias, type CollectedField, type CompileContext } from './compile.ts';
 import { subscriptionDefaults, type EngineConfig } from './config.ts';
@@ -74,7 +74,7 @@ export class Engine {
   private sourceUrl: string;
   private metadata: Metadata = { version: 3, sources: [] };
   model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [], inheritedRoles: new Map() };
-  private actions: ActionsModel = { actions: [], customTypes: emptyCustomTypes(), inconsistencies: [] };
+  private actions: ActionsModel = { actions: [], customTypes: emptyCustomTypes(), relationships: new Map(), inconsistencies: [] };
   private readonly schemas = new Map<string, RoleSchema>();
   private readonly plans = new Map<string, Plan>();
   private readonly auth: AuthConfig;
@@ -163,7 +163,7 @@ export class Engine {
   async replaceMetadata(metadata: Metadata, allowInconsistent: boolean | ((found: InconsistentObject[]) => boolean), persist?: { resourceVersion?: number }): Promise<InconsistentObject[]> {
     await this.connectSource(metadata);
     const model = await this.buildModel(metadata);
-    const actions = buildActions(metadata, this.config.environment ?? {});
+    const actions = buildActions(metadata, this.config.environment ?? {}, model.tables);
     model.inconsistencies.push(...actions.inconsistencies);
     const allowed = typeof allowInconsistent === 'function' ? allowInconsistent(model.inconsistencies) : allowInconsistent;
     if (model.inconsistencies.length > 0 && !allowed) return model.inconsistencies;
@@ -204,10 +204,10 @@ export class Engine {
     const key = backendOnly ? `${role}\u0000backend` : role;
     let schema = this.schemas.get(key);
     if (!schema) {
-      const base = buildRoleSchema(this.model, role, backendOnly);
       const parents = this.model.inheritedRoles.get(role) ?? [];
       const actions = this.actions.actions.filter((action) => actionAllowed(action, role, role === ADMIN_ROLE, parents));
-      schema = { ...base, schema: extendWithActions(base.schema, this.actions, actions), actionRoot: new Map(actions.map((action) => [action.name, action])) };
+      const base = buildRoleSchema(this.model, role, backendOnly, relationshipTargets(this.actions, this.model.tables, actions));
+      schema = { ...base, schema: extendWithActions(base.schema, this.actions, actions, new RoleView(this.model, role)), actionRoot: new Map(actions.map((action) => [action.name, action])) };
       this.schemas.set(key, schema);
     }
     return schema;
@@ -271,7 +271,12 @@ export class Engine {
       const name = definition.variable.name.value;
       if (withDefaults[name] === undefined && coercedValues[name] !== undefined) withDefaults[name] = coercedValues[name];
     }
-    const actionRequest: ActionRequest = { schema: roleSchema.schema, operation: plan.operation, fragments: plan.fragments, variables: coercedValues, session: auth.session, clientHeaders, requestQuery: query };
+    const related = {
+      relationships: this.actions.relationships,
+      context: () => this.compileContext(roleSchema, plan, auth, withDefaults),
+      read: async (text: string, params: string[], path: string) => (await runInTransaction(this.sql, auth.session, [{ text, params, kind: 'query', path }], this.readOptions))[0] ?? null,
+    };
+    const actionRequest: ActionRequest = { schema: roleSchema.schema, operation: plan.operation, fragments: plan.fragments, variables: coercedValues, session: auth.session, clientHeaders, requestQuery: query, related };
     return { roleSchema, plan, query, operationName, variables: withDefaults, actionRequest };
   }
 
@@ -297,7 +302,7 @@ export class Engine {
         newContext: () => ({ ...this.compileContext(roleSchema, plan, auth, variables), params: new RowParams(), reads: new Set<string>() }),
         otherRootField: (field, ctx) => {
           const action = roleSchema.actionRoot.get(field.name);
-          return action?.kind === 'asynchronous' ? { ...this.asyncResult(action, field, ctx, auth, request.actionRequest), tables: new Set([ACTION_LOG]) } : undefined;
+          return action?.kind === 'asynchronous' ? { ...this.asyncResult(action, field, ctx, auth, request.actionRequest), tables: new Set([ACTION_LOG, ...(ctx.reads ?? [])]) } : undefined;
         },
       }),
     };
@@ -305,10 +310,7 @@ export class Engine {
 
   /** `name(id)` of an asynchronous action: the statement reading the session's call, and how its row is shaped. */
   private asyncResult(action: ActionInfo, field: CollectedField, ctx: CompileContext, auth: ResolvedAuth, actionRequest: ActionRequest): { text: string; shape: (answer: string | null) => string } {
-    return {
-      text: asyncResultQuery(ctx.params, action, argument(ctx, field.node, 'id'), auth.session, auth.admin && auth.role === ADMIN_ROLE),
-      shape: (answer) => shapeAsyncResult(actionRequest, field.node, answer),
-    };
+    return asyncResult(ctx, action, field, actionRequest, auth.admin && auth.role === ADMIN_ROLE);
   }
 
   /** How operations reading data run: the session per `sessionToSql`, read only. */

@@ -174,8 +174,12 @@ function isStringLike(column: ColumnInfo): boolean {
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-/** Builds the GraphQL schema a role sees: only the tables, columns, relationships and root fields it may use. */
-export function buildRoleSchema(model: Model, role: string, backendOnly = false): RoleSchema {
+/**
+ * Builds the GraphQL schema a role sees: only the tables, columns, relationships and root fields it may
+ * use. `reachedTables` are reached from outside the tables (action output types): their row, argument
+ * and aggregate types are included whenever the role may select them.
+ */
+export function buildRoleSchema(model: Model, role: string, backendOnly = false, reachedTables: TableInfo[] = []): RoleSchema {
   const view = new RoleView(model, role);
   const types = new Map<string, GraphQLInputType | GraphQLOutputType>();
   const memo = <T extends GraphQLInputType | GraphQLOutputType>(name: string, make: () => T): T => {
@@ -685,7 +689,10 @@ export function buildRoleSchema(model: Model, role: string, backendOnly = false)
     Object.keys(mutationFunctions).length === 0
       ? mutationTables
       : new GraphQLObjectType({ name: 'mutation_root', fields: () => ({ ...toConfigMap(mutationTables), ...mutationFunctions }) });
-  const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
+  const reached = reachedTables
+    .filter((table) => view.select(table))
+    .flatMap((table) => [rowType(table), selectColumnEnum(table), orderByType(table), boolExp(table), ...(view.select(table)?.allowAggregations ? [aggregateType(table)] : [])]);
+  const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}), ...(reached.length > 0 ? { types: reached } : {}) });
   return { role, backendOnly, schema, queryRoot, subscriptionRoot, mutationRoot, functionRoot, actionRoot: new Map() };
 }
 

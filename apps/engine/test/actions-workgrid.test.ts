@@ -43,4 +43,16 @@ describe('WorkGrid actions through the engine', () => {
     const orgs = await gql(engine.app, { query: '{ orgs { id } }', headers: { authorization: `Bearer ${signIn.data.signIn.access_token}` } });
     expect(orgs).toEqual({ data: { orgs: [{ id: user.orgId }] } });
   });
+
+  it('inviteMember answers the invitation row through the action relationship', async () => {
+    const owner = await signedUpUser(service, 'engine-invite');
+    const email = `invitee-${Date.now()}@example.test`;
+    const invited = (await gql(engine.app, {
+      query: 'mutation ($email: String!) { inviteMember(email: $email, role: "manager") { invitation_id invitation { id email role org_id accepted_at } } }',
+      variables: { email },
+      headers: { authorization: `Bearer ${owner.accessToken}` },
+    })) as { data: { inviteMember: { invitation_id: string; invitation: unknown } } };
+    const { invitation_id: id, invitation } = invited.data.inviteMember;
+    expect(invitation).toEqual({ id, email, role: 'manager', org_id: owner.orgId, accepted_at: null });
+  });
 });

@@ -75,7 +75,10 @@ class Clients {
 
   private ask(worker: Worker, command: ClientCommand): Promise<ClientReply> {
     return new Promise((resolve, reject) => {
-      worker.once('message', resolve);
+      worker.once('message', (reply: ClientReply) => {
+        worker.off('error', reject);
+        resolve(reply);
+      });
       worker.once('error', reject);
       worker.postMessage(command);
     });

@@ -22,8 +22,8 @@ interface Subscriber {
   /** Streams: the cursor value after the last row sent. */
   cursor: string | undefined;
   lastError: string | undefined;
-  /** The cohort key of `statement(cursor)`, kept while the cursor stays (always, for live queries). */
-  cohort: { cursor: string | undefined; key: string } | undefined;
+  /** `statement(cursor).params` as JSON, kept while the cursor stays (always, for live queries). */
+  paramsKey: { cursor: string | undefined; key: string } | undefined;
 }
 
 /** Subscribers with the same operation, role and session: one statement per refetch serves them all. */
@@ -38,8 +38,6 @@ interface Group {
   fresh: Set<Subscriber>;
   /** Woken by a change (or the fallback): the next refetch evaluates every subscriber. */
   stale: boolean;
-  /** Live queries: statement texts by number, so cohort keys hold a number instead of a copy of the text. */
-  texts: Map<string, number>;
   timer: NodeJS.Timeout | undefined;
   running: boolean;
   /** Woken while running: refetch again afterwards. */
@@ -95,7 +93,7 @@ export class LiveQueries {
     await this.listen();
     let group = this.groups.get(plan.groupKey);
     if (!group) {
-      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, texts: new Map(), timer: undefined, running: false, again: false, lastRun: 0, refetches: 0, evaluated: 0 };
+      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, refetches: 0, evaluated: 0 };
       this.groups.set(group.key, group);
       for (const table of group.tables) {
         const groups = this.byTable.get(table) ?? new Set();
@@ -103,7 +101,7 @@ export class LiveQueries {
         this.byTable.set(table, groups);
       }
     }
-    const subscriber: Subscriber = { plan, sink, last: undefined, cursor: plan.stream?.initialCursor, lastError: undefined, cohort: undefined };
+    const subscriber: Subscriber = { plan, sink, last: undefined, cursor: plan.stream?.initialCursor, lastError: undefined, paramsKey: undefined };
     group.subscribers.add(subscriber);
     group.fresh.add(subscriber);
     this.schedule(group, 0);
@@ -188,16 +186,19 @@ export class LiveQueries {
     group.stale = false;
     group.fresh = new Set();
     try {
-      const cohorts = new Map<string, Cohort>();
+      // Cohorts by statement text, then by parameters: keys never hold a copy of the text.
+      const byText = new Map<string, Map<string, Cohort>>();
       for (const subscriber of targets) {
         const statement = subscriber.plan.statement(subscriber.cursor);
-        const key = cohortKey(group, subscriber, statement);
+        const cohorts = byText.get(statement.text) ?? new Map<string, Cohort>();
+        byText.set(statement.text, cohorts);
+        const key = paramsKey(subscriber, statement);
         const cohort = cohorts.get(key) ?? { statement, subscribers: [] };
         cohort.subscribers.push(subscriber);
         cohorts.set(key, cohort);
       }
       const size = group.stream ? this.config.streamBatchSize : this.config.liveBatchSize;
-      const all = [...cohorts.values()];
+      const all = [...byText.values()].flatMap((cohorts) => [...cohorts.values()]);
       const batches: Cohort[][] = [];
       for (let start = 0; start < all.length; start += size) batches.push(all.slice(start, start + size));
       // Batches run side by side (at most BATCHES_IN_FLIGHT, so a large group leaves the pool to others).
@@ -214,7 +215,6 @@ export class LiveQueries {
       }
     }
   }
-
 
   /** One statement for the batch; should it fail, each cohort alone, so one bad variable set fails only its own. */
   private async runBatch(group: Group, cohorts: Cohort[]): Promise<void> {
@@ -281,18 +281,10 @@ export class LiveQueries {
   }
 }
 
-/**
- * Equal keys share a lateral row; computed once per subscriber (per cursor, for streams). A live
- * query's few statement texts are numbered; a stream's text may change with its cursor, so it stays.
- */
-function cohortKey(group: Group, subscriber: Subscriber, statement: RowStatement): string {
-  if (!subscriber.cohort || subscriber.cohort.cursor !== subscriber.cursor) {
-    let text: string | number | undefined = statement.text;
-    if (!group.stream) {
-      text = group.texts.get(statement.text);
-      if (text === undefined) group.texts.set(statement.text, (text = group.texts.size));
-    }
-    subscriber.cohort = { cursor: subscriber.cursor, key: JSON.stringify([text, statement.params]) };
+/** Equal statement texts and keys share a lateral row; computed once per subscriber (per cursor, for streams). */
+function paramsKey(subscriber: Subscriber, statement: RowStatement): string {
+  if (!subscriber.paramsKey || subscriber.paramsKey.cursor !== subscriber.cursor) {
+    subscriber.paramsKey = { cursor: subscriber.cursor, key: JSON.stringify(statement.params) };
   }
-  return subscriber.cohort.key;
+  return subscriber.paramsKey.key;
 }

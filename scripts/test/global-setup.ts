@@ -34,8 +34,13 @@ const FAST_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_write
 
 type Cleanup = () => Promise<void> | void;
 
+export interface SetupOptions {
+  /** Extra server settings for the throwaway cluster (e.g. `shared_preload_libraries`); ignored with DATABASE_URL. */
+  postgresSettings?: Record<string, string>;
+}
+
 /** Starts one Postgres, Redis and S3 store for the whole run; returns the teardown. */
-export async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject, options: SetupOptions = {}): Promise<() => Promise<void>> {
   const runName = `${RUN_PREFIX}${process.pid}`;
   const workDir = join(dataDir, runName);
   const cleanups: Cleanup[] = [() => rmSync(workDir, { recursive: true, force: true })];
@@ -58,7 +63,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     cleanups.push(() => stopRedis(redis).then(() => undefined));
 
     const s3 = await startS3(join(workDir, 's3'), cleanups);
-    const superuser = await startPostgres(join(postgresHome(), runName), cleanups);
+    const superuser = await startPostgres(join(postgresHome(), runName), cleanups, options.postgresSettings ?? {});
     const urls = await createTestDatabase(superuser);
     cleanups.push(() => dropDatabase(superuser, TEST_DATABASE));
     await migrate(urls.ownerUrl);
@@ -91,10 +96,10 @@ async function startS3(directory: string, cleanups: Cleanup[]): Promise<S3Connec
 }
 
 /** A fresh cluster, or the server DATABASE_URL names (a superuser URL) when it is set. */
-async function startPostgres(home: string, cleanups: Cleanup[]): Promise<string> {
+async function startPostgres(home: string, cleanups: Cleanup[], settings: Record<string, string>): Promise<string> {
   const external = process.env['DATABASE_URL'];
   if (external) return external;
-  const cluster = await testCluster(home, await freePort());
+  const cluster = await testCluster(home, await freePort(), settings);
   cleanups.push(() => {
     stopCluster(cluster);
     rmSync(home, { recursive: true, force: true });
@@ -106,9 +111,9 @@ async function startPostgres(home: string, cleanups: Cleanup[]): Promise<string>
   return superuserUrl(cluster, password);
 }
 
-async function testCluster(home: string, port: number): Promise<Cluster> {
+async function testCluster(home: string, port: number, settings: Record<string, string> = {}): Promise<Cluster> {
   const binaries = await findPostgresBinaries(preferredFlavor(), isRoot());
-  return describeCluster({ binaries, home, port, runAs: isRoot() ? ensureSystemUser('postgres') : undefined, settings: FAST_SETTINGS });
+  return describeCluster({ binaries, home, port, runAs: isRoot() ? ensureSystemUser('postgres') : undefined, settings: { ...FAST_SETTINGS, ...settings } });
 }
 
 interface TestUrls {

@@ -6,18 +6,13 @@
 // transaction whose `hasura.user` carries the member's session (the engine from a signed JWT,
 // PostGraphile from pgSettings), so the same row-level security decides what each answers.
 // BENCH_SECONDS (default 8) sets the duration of each load.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
 import postgres from 'postgres';
-import type { TestProject } from 'vitest/node';
 import { fixed, runBenchmark } from '../../../scripts/bench/harness.ts';
 import { repoRoot } from '../../../scripts/lib/paths.ts';
-import { freePort } from '../../../scripts/lib/ports.ts';
-import { setup } from '../../../scripts/test/global-setup.ts';
+import { startEngineProcess, startProcess, throwawayDatabase, userToken } from './support.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const CONNECTIONS = 32;
@@ -64,16 +59,6 @@ interface Scenario {
   variables: Record<string, unknown>;
 }
 
-function startProcess(command: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (ready.test(line)) resolve({ child, line });
-    });
-  });
-}
-
 async function post(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { errors?: unknown; data?: unknown };
@@ -93,9 +78,8 @@ async function load(url: string, headers: Record<string, string>, query: string,
 await runBenchmark({
   name: 'engine vs PostGraphile',
   run: async (report) => {
-    const provided: Record<string, unknown> = {};
-    const teardown = await setup({ provide: (key: string, value: unknown) => void (provided[key] = value) } as unknown as TestProject);
-    const superuser = postgres(provided['superuserUrl'] as string, { max: 1, onnotice: () => {} });
+    const database = await throwawayDatabase();
+    const superuser = postgres(database.superuserUrl, { max: 1, onnotice: () => {} });
     const children: ChildProcess[] = [];
     try {
       await superuser.unsafe(DATA);
@@ -105,29 +89,15 @@ await runBenchmark({
           from org_memberships m join users u on u.id = m.user_id where u.email = 'u1-2@bench.example'`;
       const session = { 'x-hasura-role': 'user', 'x-hasura-user-id': member!.user_id, 'x-hasura-org-id': member!.org_id };
 
-      const jwtKey = randomBytes(32).toString('hex');
-      const token = await new SignJWT({
-        sub: member!.user_id,
-        'https://hasura.io/jwt/claims': { 'x-hasura-allowed-roles': ['user'], 'x-hasura-default-role': 'user', 'x-hasura-user-id': member!.user_id, 'x-hasura-org-id': member!.org_id },
-      }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(jwtKey));
-      const enginePort = await freePort();
-      const engineProcess = await startProcess(['--import', 'tsx', join(repoRoot, 'apps', 'engine', 'src', 'server.ts')], {
-        HASURA_GRAPHQL_DATABASE_URL: provided['engineUrl'] as string,
-        HASURA_GRAPHQL_METADATA_DIR: join(repoRoot, 'hasura', 'metadata'),
-        HASURA_GRAPHQL_ADMIN_SECRET: randomBytes(16).toString('hex'),
-        HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ type: 'HS256', key: jwtKey }),
-        HASURA_GRAPHQL_SERVER_PORT: String(enginePort),
-        ACTIONS_BASE_URL: 'http://127.0.0.1:9',
-        ACTIONS_SECRET: 'bench',
-        NODE_ENV: 'production',
-      }, /engine listening/);
-      children.push(engineProcess.child);
+      const engine = await startEngineProcess(database.engineUrl);
+      children.push(engine.child);
+      const token = await userToken(engine.jwtKey, member!.user_id, member!.org_id);
       const pgProcess = await startProcess(['--import', join(benchDir, 'promise-with-resolvers.mjs'), '--import', 'tsx', join(benchDir, 'postgraphile-server.ts')], {
-        DATABASE_URL: provided['engineUrl'] as string,
+        DATABASE_URL: database.engineUrl,
         NODE_ENV: 'production',
       }, /^listening \d+/);
       children.push(pgProcess.child);
-      const engineUrl = `http://127.0.0.1:${enginePort}/v1/graphql`;
+      const engineUrl = engine.url;
       const postgraphileUrl = `http://127.0.0.1:${/\d+/.exec(pgProcess.line)![0]}/graphql`;
       const engineHeaders = { authorization: `Bearer ${token}` };
 
@@ -165,7 +135,7 @@ await runBenchmark({
     } finally {
       for (const child of children) child.kill('SIGTERM');
       await superuser.end();
-      await teardown();
+      await database.teardown();
     }
   },
 });

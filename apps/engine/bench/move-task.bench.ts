@@ -6,13 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import type { TestProject } from 'vitest/node';
 import { fixed, measure, runBenchmark } from '../../../scripts/bench/harness.ts';
 import { repoRoot } from '../../../scripts/lib/paths.ts';
-import { setup } from '../../../scripts/test/global-setup.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { Engine } from '../src/engine.ts';
+import { throwawayDatabase } from './support.ts';
 
 const TASKS = 5_000;
 const BACKLOG = 100_000;
@@ -21,13 +20,12 @@ const MOVES = Number(process.env['BENCH_MOVES'] ?? 200);
 await runBenchmark({
   name: 'move_task',
   run: async (report) => {
-    const provided: Record<string, unknown> = {};
-    const teardown = await setup({ provide: (key: string, value: unknown) => void (provided[key] = value) } as unknown as TestProject);
-    const owner = postgres(provided['superuserUrl'] as string, { max: 2, onnotice: () => {} });
-    const asEngine = postgres(provided['engineUrl'] as string, { max: 1, onnotice: () => {} });
+    const database = await throwawayDatabase();
+    const owner = postgres(database.superuserUrl, { max: 2, onnotice: () => {} });
+    const asEngine = postgres(database.engineUrl, { max: 1, onnotice: () => {} });
     const adminSecret = randomUUID();
     const engine = new Engine(loadConfig({
-      HASURA_GRAPHQL_DATABASE_URL: provided['engineUrl'] as string,
+      HASURA_GRAPHQL_DATABASE_URL: database.engineUrl,
       HASURA_GRAPHQL_METADATA_DIR: join(repoRoot, 'hasura', 'metadata'),
       HASURA_GRAPHQL_ADMIN_SECRET: adminSecret,
       ACTIONS_BASE_URL: 'http://127.0.0.1:9',
@@ -90,7 +88,7 @@ await runBenchmark({
       await engine.close();
       await asEngine.end();
       await owner.end();
-      await teardown();
+      await database.teardown();
     }
   },
 });

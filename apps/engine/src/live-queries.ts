@@ -22,6 +22,8 @@ interface Subscriber {
   /** Streams: the cursor value after the last row sent. */
   cursor: string | undefined;
   lastError: string | undefined;
+  /** `statement(cursor).params` as JSON, kept while the cursor stays (always, for live queries). */
+  paramsKey: { cursor: string | undefined; key: string } | undefined;
 }
 
 /** Subscribers with the same operation, role and session: one statement per refetch serves them all. */
@@ -32,12 +34,18 @@ interface Group {
   tables: Set<string>;
   stream: boolean;
   subscribers: Set<Subscriber>;
+  /** Subscribers still waiting for their first result: a refetch for them alone leaves the others be. */
+  fresh: Set<Subscriber>;
+  /** Woken by a change (or the fallback): the next refetch evaluates every subscriber. */
+  stale: boolean;
   timer: NodeJS.Timeout | undefined;
   running: boolean;
   /** Woken while running: refetch again afterwards. */
   again: boolean;
   lastRun: number;
   refetches: number;
+  /** Lateral rows (cohorts) evaluated by its refetches. */
+  evaluated: number;
 }
 
 export interface GroupStats {
@@ -45,6 +53,7 @@ export interface GroupStats {
   orgId: string | undefined;
   subscribers: number;
   refetches: number;
+  evaluated: number;
 }
 
 /** Subscribers sharing one lateral row: equal statement and variables (and, for streams, cursor). */
@@ -52,6 +61,9 @@ interface Cohort {
   statement: RowStatement;
   subscribers: Subscriber[];
 }
+
+/** Batches of one group's refetch evaluated at once (the pool holds 10 connections by default). */
+const BATCHES_IN_FLIGHT = 4;
 
 // A stream answers `[<cursor after the batch, as JSON text or null>, <row count>, [<rows>]]` (compile.ts streamQuery).
 const STREAM_ANSWER = /^\[(null|"(?:[^"\\]|\\.)*"),(\d+),/;
@@ -81,7 +93,7 @@ export class LiveQueries {
     await this.listen();
     let group = this.groups.get(plan.groupKey);
     if (!group) {
-      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), timer: undefined, running: false, again: false, lastRun: 0, refetches: 0 };
+      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, refetches: 0, evaluated: 0 };
       this.groups.set(group.key, group);
       for (const table of group.tables) {
         const groups = this.byTable.get(table) ?? new Set();
@@ -89,15 +101,16 @@ export class LiveQueries {
         this.byTable.set(table, groups);
       }
     }
-    const subscriber: Subscriber = { plan, sink, last: undefined, cursor: plan.stream?.initialCursor, lastError: undefined };
+    const subscriber: Subscriber = { plan, sink, last: undefined, cursor: plan.stream?.initialCursor, lastError: undefined, paramsKey: undefined };
     group.subscribers.add(subscriber);
+    group.fresh.add(subscriber);
     this.schedule(group, 0);
     const owner = group;
     return () => this.remove(owner, subscriber);
   }
 
   stats(): GroupStats[] {
-    return [...this.groups.values()].map((group) => ({ key: group.key, orgId: group.orgId, subscribers: group.subscribers.size, refetches: group.refetches }));
+    return [...this.groups.values()].map((group) => ({ key: group.key, orgId: group.orgId, subscribers: group.subscribers.size, refetches: group.refetches, evaluated: group.evaluated }));
   }
 
   async close(): Promise<void> {
@@ -134,6 +147,7 @@ export class LiveQueries {
   }
 
   private wake(group: Group): void {
+    group.stale = true;
     const interval = group.stream ? this.config.streamRefetchMs : this.config.liveRefetchMs;
     this.schedule(group, Math.max(0, group.lastRun + interval - Date.now()));
   }
@@ -150,6 +164,7 @@ export class LiveQueries {
 
   private remove(group: Group, subscriber: Subscriber): void {
     group.subscribers.delete(subscriber);
+    group.fresh.delete(subscriber);
     if (group.subscribers.size > 0 || this.groups.get(group.key) !== group) return;
     clearTimeout(group.timer);
     this.groups.delete(group.key);
@@ -166,29 +181,44 @@ export class LiveQueries {
     group.running = true;
     group.lastRun = Date.now();
     group.refetches += 1;
+    // Only new subscribers, unless a change woke the group: a subscribe never refetches the others.
+    const targets = group.stale ? group.subscribers : group.fresh;
+    group.stale = false;
+    group.fresh = new Set();
     try {
-      const cohorts = new Map<string, Cohort>();
-      for (const subscriber of group.subscribers) {
+      // Cohorts by statement text, then by parameters: keys never hold a copy of the text.
+      const byText = new Map<string, Map<string, Cohort>>();
+      for (const subscriber of targets) {
         const statement = subscriber.plan.statement(subscriber.cursor);
-        const key = JSON.stringify([statement.text, statement.params]);
+        const cohorts = byText.get(statement.text) ?? new Map<string, Cohort>();
+        byText.set(statement.text, cohorts);
+        const key = paramsKey(subscriber, statement);
         const cohort = cohorts.get(key) ?? { statement, subscribers: [] };
         cohort.subscribers.push(subscriber);
         cohorts.set(key, cohort);
       }
       const size = group.stream ? this.config.streamBatchSize : this.config.liveBatchSize;
-      const all = [...cohorts.values()];
-      for (let start = 0; start < all.length; start += size) await this.runBatch(group, all.slice(start, start + size));
+      const all = [...byText.values()].flatMap((cohorts) => [...cohorts.values()]);
+      const batches: Cohort[][] = [];
+      for (let start = 0; start < all.length; start += size) batches.push(all.slice(start, start + size));
+      // Batches run side by side (at most BATCHES_IN_FLIGHT, so a large group leaves the pool to others).
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, async () => {
+        while (next < batches.length) await this.runBatch(group, batches[next++]!);
+      }));
     } finally {
       group.running = false;
-      if (group.again) {
+      if (group.again || group.fresh.size > 0) {
         group.again = false;
-        this.wake(group);
+        if (group.stale) this.wake(group);
+        else this.schedule(group, 0);
       }
     }
   }
 
   /** One statement for the batch; should it fail, each cohort alone, so one bad variable set fails only its own. */
   private async runBatch(group: Group, cohorts: Cohort[]): Promise<void> {
+    group.evaluated += cohorts.length;
     try {
       const answers = await this.evaluate(group.session, cohorts.map((cohort) => cohort.statement));
       cohorts.forEach((cohort, index) => this.deliver(group, cohort, answers.get(index) ?? null));
@@ -225,9 +255,11 @@ export class LiveQueries {
 
   private deliver(group: Group, cohort: Cohort, answer: string | null): void {
     if (!group.stream) {
+      // One operation per group, so one response per cohort, whatever its number of subscribers.
+      const plan = cohort.subscribers[0]?.plan;
+      if (!plan) return;
+      const response = `{"data":{${JSON.stringify(plan.rootKey)}:${plan.shape ? plan.shape(answer) : (answer ?? 'null')}}}`;
       for (const subscriber of cohort.subscribers) {
-        const value = subscriber.plan.shape ? subscriber.plan.shape(answer) : (answer ?? 'null');
-        const response = `{"data":{${JSON.stringify(subscriber.plan.rootKey)}:${value}}}`;
         subscriber.lastError = undefined;
         if (response === subscriber.last) continue;
         subscriber.last = response;
@@ -247,4 +279,12 @@ export class LiveQueries {
     // A full batch may leave more rows behind: fetch the next one without waiting for a change.
     if (Number(match[2]) >= (cohort.subscribers[0]?.plan.stream?.batchSize ?? Infinity)) this.wake(group);
   }
+}
+
+/** Equal statement texts and keys share a lateral row; computed once per subscriber (per cursor, for streams). */
+function paramsKey(subscriber: Subscriber, statement: RowStatement): string {
+  if (!subscriber.paramsKey || subscriber.paramsKey.cursor !== subscriber.cursor) {
+    subscriber.paramsKey = { cursor: subscriber.cursor, key: JSON.stringify(statement.params) };
+  }
+  return subscriber.paramsKey.key;
 }

@@ -77,12 +77,21 @@ export function planSubscription(input: SubscriptionInput): SubscriptionPlan {
     orgId: input.session['x-hasura-org-id'],
     tables: first.reads,
     rootKey: field.key,
-    statement: (value) => {
-      if (!cursor || value === undefined) return initial;
-      const ctx = input.newContext();
-      return { text: compile(ctx, value), params: ctx.params.values };
-    },
+    // A live query keeps its statement only, not the operation and compile context it came from.
+    statement: cursor ? cursorStatement(initial, input.newContext, compile) : constant(initial),
     stream: cursor ? { initialCursor: cursor.value, batchSize: cursor.batchSize } : undefined,
+  };
+}
+
+function constant(statement: RowStatement): () => RowStatement {
+  return () => statement;
+}
+
+function cursorStatement(initial: RowStatement, newContext: () => CompileContext, compile: (ctx: CompileContext, value?: string) => string): (cursor?: string) => RowStatement {
+  return (value) => {
+    if (value === undefined) return initial;
+    const ctx = newContext();
+    return { text: compile(ctx, value), params: ctx.params.values };
   };
 }
 

@@ -314,6 +314,34 @@ describe('fallback refetch', () => {
   });
 });
 
+describe('multiplexed batches', () => {
+  it('deliver each change to its own subscriber when one group spans several batches run side by side', async () => {
+    const batched = await startEngine(metadataOf(TABLES), { subscriptions: { liveRefetchMs: 20, liveBatchSize: 2, streamRefetchMs: 20, streamBatchSize: 2, fallbackMs: 0, keepAliveMs: 60_000, initTimeoutMs: 3000, maxBufferedBytes: 1_048_576 } });
+    try {
+      const org = randomUUID();
+      const socket = await TestSocket.open(await listen(batched), 'graphql-transport-ws');
+      socket.send({ type: 'connection_init', payload: { headers: userOf(org) } });
+      expect(await socket.next()).toEqual({ type: 'connection_ack' });
+      const names = Array.from({ length: 7 }, (_, n) => `batch-${n}`);
+      const query = 'subscription ($name: String!) { items(where: {name: {_eq: $name}}) { name } }';
+      for (const name of names) socket.send({ type: 'subscribe', id: name, payload: { query, variables: { name } } });
+      for (let i = 0; i < names.length; i += 1) expect(await socket.next()).toMatchObject({ type: 'next', payload: { data: { items: [] } } });
+      expect(batched.engine.live.stats()).toEqual([expect.objectContaining({ subscribers: 7 })]);
+
+      for (const name of names) await gql(batched.app, { query: 'mutation ($name: String!) { insert_items_one(object: {name: $name}) { id } }', variables: { name }, headers: userOf(org) });
+      const latest = new Map<string, unknown>();
+      await eventually(async () => {
+        const message = await socket.next();
+        latest.set(message.id as string, message.payload);
+        return names.every((name) => JSON.stringify(latest.get(name)) === JSON.stringify({ data: { items: [{ name }] } }));
+      }, 5000);
+      socket.close();
+    } finally {
+      await batched.close();
+    }
+  });
+});
+
 describe('shutdown', () => {
   it('closes every socket with 1012 (service restart) so clients reconnect', async () => {
     const other = await startEngine(metadataOf(TABLES), testConfig());

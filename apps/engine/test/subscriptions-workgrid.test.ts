@@ -124,6 +124,23 @@ describe('live queries on the WorkGrid schema', () => {
     expect((groupOf(a)?.refetches ?? 0) - refetches).toBe(1);
   });
 
+  it('evaluate only the new subscriber when one joins a group, and everyone on the next change', async () => {
+    const prefix = `join-${randomUUID().slice(0, 6)}`;
+    const first = await Promise.all([1, 2, 3].map((n) => subscribe(a, TAG_NAMES, { prefix: `${prefix}-${n}%` })));
+    for (const socket of first) expect(await dataOf(socket)).toEqual({ tags: [] });
+    await eventually(() => groupOf(a)?.subscribers === 3);
+    const evaluated = groupOf(a)!.evaluated;
+
+    const joining = await subscribe(a, TAG_NAMES, { prefix: `${prefix}-4%` });
+    expect(await dataOf(joining)).toEqual({ tags: [] });
+    expect(groupOf(a)!.evaluated - evaluated).toBe(1);
+
+    await insertTag(a, `${prefix}-2`);
+    expect(await dataOf(first[1]!)).toEqual({ tags: [{ name: `${prefix}-2` }] });
+    expect(groupOf(a)!.evaluated - evaluated).toBe(1 + 4);
+    for (const socket of [first[0]!, first[2]!, joining]) await socket.quiet(100);
+  });
+
   it('cost no statement while nothing they read changes', async () => {
     const socket = await subscribe(a, TAG_NAMES, { prefix: 'idle%' });
     await dataOf(socket);

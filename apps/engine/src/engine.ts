@@ -13,7 +13,6 @@ import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionNode,
   type ValueNode,
 } from 'graphql';
 import { existsSync } from 'node:fs';
@@ -35,9 +34,11 @@ import { LiveQueries } from './live-queries.ts';
 import { MetadataCatalog } from './metadata-catalog.ts';
 import { loadMetadataDirectory, type Metadata } from './metadata.ts';
 import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdateMany, type MutationStatement } from './mutate.ts';
-import { buildModel, type InconsistentObject, type Model, type TableInfo } from './model.ts';
+import { buildModel, type FunctionInfo, type InconsistentObject, type Model, type TableInfo } from './model.ts';
 import { ADMIN_ROLE, buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
 import { Params, RowParams } from './sql.ts';
+import type { Session } from './session.ts';
+import { CompiledOperations, variableShape } from './compiled-operations.ts';
 import { planSubscription, type SubscriptionPlan } from './subscription-plan.ts';
 
 export const ENGINE_VERSION = 'v2.48.0-workgrid';
@@ -57,13 +58,31 @@ interface PreparedRequest {
   actionRequest: ActionRequest;
 }
 
+/** A root field's place in the response: static JSON, answers of statements, an action's result or introspection. */
+type Output =
+  | { key: string; json: string }
+  | { key: string; statements: number[]; many: boolean; shape?: (answer: string | null) => string }
+  | { key: string; action: () => Promise<unknown> }
+  | { key: string; introspection: FieldNode };
+
+/** An operation's statements (to run in one transaction) and how their answers make the response. */
+interface CompiledOperation {
+  statements: Statement[];
+  outputs: Output[];
+  mutation: boolean;
+}
+
 interface Plan {
+  /** Role, backend_only, operation name and query text: what the plan is cached by. */
+  key: string;
   document: DocumentNode;
   operation: OperationDefinitionNode;
   fragments: Map<string, FragmentDefinitionNode>;
 }
 
 const PLAN_CACHE_LIMIT = 1000;
+/** Compiled operations kept: one per (plan, session names, variable shape). */
+const COMPILED_CACHE_LIMIT = 2000;
 const NO_QUERIES = "There are no queries available to the current role. Either there are no sources or remote schemas configured, or the current role doesn't have the required permissions.";
 
 /** The engine: metadata + catalog → per-role schemas; GraphQL requests → SQL → JSON. */
@@ -77,6 +96,9 @@ export class Engine {
   private actions: ActionsModel = { actions: [], customTypes: emptyCustomTypes(), relationships: new Map(), inconsistencies: [] };
   private readonly schemas = new Map<string, RoleSchema>();
   private readonly plans = new Map<string, Plan>();
+  private readonly compiledOperations = new CompiledOperations<CompiledOperation, Statement>(COMPILED_CACHE_LIMIT, fingerprint);
+  /** Off: every request compiles its SQL afresh (to compare against the cache). */
+  useCompiledCache = true;
   private readonly auth: AuthConfig;
   /** Live queries and streams of all websockets. */
   readonly live: LiveQueries;
@@ -173,6 +195,7 @@ export class Engine {
     this.actions = actions;
     this.schemas.clear();
     this.plans.clear();
+    this.compiledOperations.clear();
     return model.inconsistencies;
   }
 
@@ -281,8 +304,7 @@ export class Engine {
   }
 
   private async execute(request: PreparedRequest, auth: ResolvedAuth): Promise<string> {
-    if (request.plan.operation.operation === 'mutation') return this.runMutation(request.roleSchema, request.plan, auth, request.variables, request.actionRequest);
-    return this.runQuery(request.roleSchema, request.plan, auth, request.variables, request.actionRequest);
+    return this.respond(this.compile(request, auth), request, auth);
   }
 
   /**
@@ -299,7 +321,7 @@ export class Engine {
         session: auth.session,
         operation: plan.operation,
         subscriptionRoot: roleSchema.subscriptionRoot,
-        newContext: () => ({ ...this.compileContext(roleSchema, plan, auth, variables), params: new RowParams(), reads: new Set<string>() }),
+        newContext: () => ({ ...this.compileContext(roleSchema, plan, auth.session, variables), params: new RowParams(), reads: new Set<string>() }),
         otherRootField: (field, ctx) => {
           const action = roleSchema.actionRoot.get(field.name);
           return action?.kind === 'asynchronous' ? { ...this.asyncResult(action, field, ctx, auth, request.actionRequest), tables: new Set([ACTION_LOG, ...(ctx.reads ?? [])]) } : undefined;
@@ -350,17 +372,17 @@ export class Engine {
     const fragments = new Map(
       document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
     );
-    const plan: Plan = { document, operation, fragments };
+    const plan: Plan = { key, document, operation, fragments };
     if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.delete(this.plans.keys().next().value as string);
     this.plans.set(key, plan);
     return plan;
   }
 
   /** What compiling one operation needs: the role's view, the session, fresh parameters, the limits. */
-  private compileContext(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>): CompileContext {
+  private compileContext(roleSchema: RoleSchema, plan: Plan, session: Session, variables: Record<string, unknown>): CompileContext {
     return {
       view: new RoleView(this.model, roleSchema.role),
-      session: auth.session,
+      session,
       params: new Params(),
       variables,
       fragments: plan.fragments,
@@ -371,13 +393,36 @@ export class Engine {
     };
   }
 
+  /** The statements of a query or mutation: from the compiled-operation cache, or compiled. */
+  private compile(request: PreparedRequest, auth: ResolvedAuth): CompiledOperation {
+    const compile = (variables: Record<string, unknown>, session: Session): CompiledOperation =>
+      request.plan.operation.operation === 'mutation' ? this.compileMutation(request, auth, variables, session) : this.compileQuery(request, auth, variables, session);
+    if (!this.useCompiledCache) {
+      this.compiledOperations.stats.compiles += 1;
+      return compile(request.variables, auth.session);
+    }
+    const shape = variableShape(request.roleSchema.schema, request.plan.operation.variableDefinitions ?? [], request.variables);
+    return this.compiledOperations.get(request.plan.key, shape, auth.session, request.variables, compile, isRebindable);
+  }
+
+  /** The statements and response layout of an HTTP (or websocket) request, as they would run; for tests and diagnostics. */
+  compiledStatements(body: unknown, auth: ResolvedAuth): { text: string; params: string[] }[] {
+    return this.compile(this.prepare(body, auth, {}), auth).statements.map(({ text, params }) => ({ text, params }));
+  }
+
+  /** Fresh compiles and cache hits of the compiled-operation cache. */
+  get compileStats(): { compiles: number; hits: number } {
+    return this.compiledOperations.stats;
+  }
+
   /**
-   * The database root fields of a mutation in one transaction carrying the session; action root fields
-   * call their handlers in document order around it (the transaction runs where its first field is).
+   * The database root fields of a mutation, to run in one transaction carrying the session; action
+   * root fields call their handlers in document order around it.
    */
-  private async runMutation(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
-    const ctx = this.compileContext(roleSchema, plan, auth, variables);
-    const outputs: { key: string; value: string | { indexes: number[]; many: boolean } | { action: () => Promise<unknown> } }[] = [];
+  private compileMutation(request: PreparedRequest, auth: ResolvedAuth, variables: Record<string, unknown>, session: Session): CompiledOperation {
+    const { roleSchema, plan, actionRequest } = request;
+    const ctx = this.compileContext(roleSchema, plan, session, variables);
+    const outputs: Output[] = [];
     const statements: Statement[] = [];
     const add = (compiled: MutationStatement, checkError: HasuraError): number => {
       statements.push({ text: compiled.text, params: compiled.params, kind: 'mutation', path: compiled.path, checkError, ...(compiled.followUp ? { followUp: compiled.followUp } : {}) });
@@ -386,24 +431,21 @@ export class Engine {
     for (const field of collectFields(ctx, plan.operation.selectionSet.selections, 'mutation_root')) {
       const path = `$.selectionSet.${field.key}`;
       if (field.name === '__typename') {
-        outputs.push({ key: field.key, value: JSON.stringify('mutation_root') });
+        outputs.push({ key: field.key, json: JSON.stringify('mutation_root') });
         continue;
       }
       const action = roleSchema.actionRoot.get(field.name);
       if (action?.type === 'mutation') {
         const run = action.kind === 'asynchronous' ? () => this.asyncActions.start(action, field.node, actionRequest, path) : () => runAction(action, field.node, actionRequest, path);
-        outputs.push({ key: field.key, value: { action: run } });
+        outputs.push({ key: field.key, action: run });
         continue;
       }
       const fn = roleSchema.functionRoot.get(field.name);
       if (fn?.exposedAs === 'mutation') {
         ctx.params = new Params();
         const table = this.model.tables.get(fn.returnsTable) as TableInfo;
-        const fixed = new Map<string, string>();
-        if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(auth.session), 'json'));
-        const call = functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
-        statements.push({ text: listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call), params: ctx.params.values, kind: 'query', path });
-        outputs.push({ key: field.key, value: { indexes: [statements.length - 1], many: false } });
+        statements.push({ text: listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, this.functionSource(ctx, fn, field, path)), params: ctx.params.values, kind: 'query', path });
+        outputs.push({ key: field.key, statements: [statements.length - 1], many: false });
         continue;
       }
       const target = roleSchema.mutationRoot.get(field.name);
@@ -412,7 +454,7 @@ export class Engine {
       const table = target.table;
       const checkError = (checkPath: string) => new HasuraError('permission-error', CHECK_FAILED, checkPath);
       const one = (compiled: MutationStatement): void => {
-        outputs.push({ key: field.key, value: { indexes: [add(compiled, checkError(compiled.checkPath))], many: false } });
+        outputs.push({ key: field.key, statements: [add(compiled, checkError(compiled.checkPath))], many: false });
       };
       switch (target.kind) {
         case 'insert':
@@ -425,7 +467,7 @@ export class Engine {
           break;
         case 'update_many': {
           const indexes = compileUpdateMany(ctx, table, field, path).map((compiled) => add(compiled, checkError(compiled.checkPath)));
-          outputs.push({ key: field.key, value: { indexes, many: true } });
+          outputs.push({ key: field.key, statements: indexes, many: true });
           break;
         }
         case 'delete':
@@ -436,54 +478,38 @@ export class Engine {
           throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'mutation_root'`, path);
       }
     }
-    let results: (string | null)[] | undefined;
-    const parts: string[] = [];
-    for (const { key, value } of outputs) {
-      if (typeof value !== 'string' && 'action' in value) {
-        parts.push(`${JSON.stringify(key)}:${JSON.stringify(await value.action())}`);
-        continue;
-      }
-      if (typeof value !== 'string' && !results) {
-        results = await runInTransaction(this.sql, auth.session, statements, { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false, statementTimeoutMs: this.config.statementTimeoutMs ?? 0 });
-      }
-      const answers = typeof value === 'string' ? [] : value.indexes.map((index) => results?.[index] ?? 'null');
-      const json = typeof value === 'string' ? value : value.many ? `[${answers.join(',')}]` : (answers[0] ?? 'null');
-      parts.push(`${JSON.stringify(key)}:${json}`);
-    }
-    return `{"data":{${parts.join(',')}}}`;
+    return { statements, outputs, mutation: true };
   }
 
-  private async runQuery(roleSchema: RoleSchema, plan: Plan, auth: ResolvedAuth, variables: Record<string, unknown>, actionRequest: ActionRequest): Promise<string> {
-    const ctx = this.compileContext(roleSchema, plan, auth, variables);
-    const fields = collectFields(ctx, plan.operation.selectionSet.selections, 'query_root');
-    const outputs: { key: string; value: string | number; shape?: (answer: string | null) => string }[] = [];
+  private compileQuery(request: PreparedRequest, auth: ResolvedAuth, variables: Record<string, unknown>, session: Session): CompiledOperation {
+    const { roleSchema, plan, actionRequest } = request;
+    const ctx = this.compileContext(roleSchema, plan, session, variables);
+    const outputs: Output[] = [];
     const statements: Statement[] = [];
-    const introspectionNodes: SelectionNode[] = [];
-    for (const field of fields) {
+    for (const field of collectFields(ctx, plan.operation.selectionSet.selections, 'query_root')) {
       const path = `$.selectionSet.${field.key}`;
       if (field.name === '__typename') {
-        outputs.push({ key: field.key, value: JSON.stringify('query_root') });
+        outputs.push({ key: field.key, json: JSON.stringify('query_root') });
         continue;
       }
       if (field.name === 'no_queries_available' && !roleSchema.queryRoot.size) {
-        outputs.push({ key: field.key, value: JSON.stringify(NO_QUERIES) });
+        outputs.push({ key: field.key, json: JSON.stringify(NO_QUERIES) });
         continue;
       }
       if (field.name === '__schema' || field.name === '__type') {
-        introspectionNodes.push(field.node);
-        outputs.push({ key: field.key, value: 'introspection' });
+        outputs.push({ key: field.key, introspection: field.node });
         continue;
       }
       const action = roleSchema.actionRoot.get(field.name);
       if (action?.kind === 'asynchronous') {
         ctx.params = new Params();
         const { text, shape } = this.asyncResult(action, field, ctx, auth, actionRequest);
-        outputs.push({ key: field.key, value: statements.length, shape });
+        outputs.push({ key: field.key, statements: [statements.length], many: false, shape });
         statements.push({ text, params: ctx.params.values, kind: 'query', path });
         continue;
       }
       if (action?.type === 'query') {
-        outputs.push({ key: field.key, value: JSON.stringify(await runAction(action, field.node, actionRequest, path)) });
+        outputs.push({ key: field.key, action: () => runAction(action, field.node, actionRequest, path) });
         continue;
       }
       const fn = roleSchema.functionRoot.get(field.name);
@@ -493,38 +519,77 @@ export class Engine {
       let text: string;
       if (fn) {
         const table = this.model.tables.get(fn.returnsTable) as TableInfo;
-        const fixed = new Map<string, string>();
-        if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(auth.session), 'json'));
-        const call = functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
+        const call = this.functionSource(ctx, fn, field, path);
         text = field.name.endsWith('_aggregate') && field.name !== fn.gqlName ? aggregateQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call) : listQuery(ctx, table, newAlias(ctx), field, path, 1, undefined, call);
       } else if (!target) throw new HasuraError('validation-failed', `field '${field.name}' not found in type: 'query_root'`, path);
       else if (target.kind === 'select') text = listQuery(ctx, target.table, newAlias(ctx), field, path, 1);
       else if (target.kind === 'select_aggregate') text = aggregateQuery(ctx, target.table, newAlias(ctx), field, path, 1);
       else text = byPkQuery(ctx, target.table, field, path);
-      outputs.push({ key: field.key, value: statements.length });
+      outputs.push({ key: field.key, statements: [statements.length], many: false });
       statements.push({ text, params: ctx.params.values, kind: 'query', path });
     }
-    let introspection: Record<string, unknown> = {};
-    if (introspectionNodes.length > 0) {
-      const document: DocumentNode = {
-        kind: Kind.DOCUMENT,
-        definitions: [{ ...plan.operation, selectionSet: { kind: Kind.SELECTION_SET, selections: introspectionNodes } }, ...plan.fragments.values()],
-      };
-      const result = await executeGraphql({ schema: roleSchema.schema, document, variableValues: actionRequest.variables });
-      if (result.errors && result.errors.length > 0) throw new HasuraError('validation-failed', result.errors[0]?.message ?? 'introspection failed', '$');
-      introspection = (result.data ?? {}) as Record<string, unknown>;
+    return { statements, outputs, mutation: false };
+  }
+
+  /** A tracked function's call with the client's `args` (and the session, when it takes one). */
+  private functionSource(ctx: CompileContext, fn: FunctionInfo, field: CollectedField, path: string): string {
+    const fixed = new Map<string, string>();
+    if (fn.sessionArgument) fixed.set(fn.sessionArgument, ctx.params.typed(JSON.stringify(ctx.session), 'json'));
+    return functionCall(ctx, fn.fn, fixed, argument(ctx, field.node, 'args'), `${path}.args.args`);
+  }
+
+  /**
+   * Runs a compiled operation: its database statements in one transaction carrying the session (where
+   * its first database field is), its actions in document order around it, introspection in memory.
+   */
+  private async respond(compiled: CompiledOperation, request: PreparedRequest, auth: ResolvedAuth): Promise<string> {
+    let results: (string | null)[] | undefined;
+    let introspection: Record<string, unknown> | undefined;
+    const options: ExecuteOptions = compiled.mutation ? { dbRole: this.config.dbRole, setSession: true, trustMetadata: false, readOnly: false, statementTimeoutMs: this.config.statementTimeoutMs ?? 0 } : this.readOptions;
+    const parts: string[] = [];
+    for (const output of compiled.outputs) {
+      let json: string;
+      if ('json' in output) json = output.json;
+      else if ('action' in output) json = JSON.stringify(await output.action());
+      else if ('introspection' in output) {
+        introspection ??= await this.introspect(compiled, request);
+        json = JSON.stringify(introspection[output.key] ?? null);
+      } else {
+        results ??= await runInTransaction(this.sql, auth.session, compiled.statements, options);
+        const answers = output.statements.map((index) => results?.[index] ?? null);
+        if (output.many) json = `[${answers.map((answer) => answer ?? 'null').join(',')}]`;
+        else json = output.shape ? output.shape(answers[0] ?? null) : (answers[0] ?? 'null');
+      }
+      parts.push(`${JSON.stringify(output.key)}:${json}`);
     }
-    const results =
-      statements.length === 0
-        ? []
-        : await runInTransaction(this.sql, auth.session, statements, this.readOptions);
-    const parts = outputs.map(({ key, value, shape }) => {
-      const answer = typeof value === 'number' ? (results[value] ?? null) : null;
-      const json = typeof value === 'number' ? (shape ? shape(answer) : (answer ?? 'null')) : value === 'introspection' ? JSON.stringify(introspection[key] ?? null) : value;
-      return `${JSON.stringify(key)}:${json}`;
-    });
     return `{"data":{${parts.join(',')}}}`;
   }
+
+  /** The `__schema` / `__type` root fields of an operation, answered by graphql-js from the role's schema. */
+  private async introspect(compiled: CompiledOperation, request: PreparedRequest): Promise<Record<string, unknown>> {
+    const selections = compiled.outputs.flatMap((output) => ('introspection' in output ? [output.introspection] : []));
+    const document: DocumentNode = {
+      kind: Kind.DOCUMENT,
+      definitions: [{ ...request.plan.operation, selectionSet: { kind: Kind.SELECTION_SET, selections } }, ...request.plan.fragments.values()],
+    };
+    const result = await executeGraphql({ schema: request.roleSchema.schema, document, variableValues: request.actionRequest.variables });
+    if (result.errors && result.errors.length > 0) throw new HasuraError('validation-failed', result.errors[0]?.message ?? 'introspection failed', '$');
+    return (result.data ?? {}) as Record<string, unknown>;
+  }
+}
+
+/** Closures that carry one request's values (actions, nested-insert follow-ups) cannot be rebound. */
+function isRebindable(compiled: CompiledOperation): boolean {
+  return compiled.outputs.every((output) => !('action' in output) && !('shape' in output && output.shape)) && compiled.statements.every((statement) => !statement.followUp);
+}
+
+/** Everything of a compiled operation but its parameters: what two compiles must agree on. */
+function fingerprint(compiled: CompiledOperation): string {
+  return JSON.stringify({
+    mutation: compiled.mutation,
+    statements: compiled.statements.map(({ text, kind, path, checkError }) => [text, kind, path, checkError?.code, checkError?.message, checkError?.path]),
+    outputs: compiled.outputs.map((output) => ('introspection' in output ? { key: output.key, introspection: true } : output)),
+  });
 }
 
 export function errorBody(error: HasuraError, admin: boolean, devMode: boolean): string {

@@ -1,4 +1,4 @@
-import postgres, { type Sql, type TransactionSql } from 'postgres';
+import postgres, { type ReservedSql, type Sql, type TransactionSql } from 'postgres';
 import { HasuraError } from './errors.ts';
 import { ident } from './sql.ts';
 import { compactJson } from './json-text.ts';
@@ -39,8 +39,9 @@ export function createPool(url: string, max = 10): Sql {
     max,
     connection: { TimeZone: 'UTC', application_name: 'workgrid-engine' },
     onnotice: () => undefined,
-    // Every result is one JSON text column; no type parsing needed.
-    fetch_types: false,
+    // Results need no type parsing (one JSON text column each), but without the array types postgres.js
+    // 3.4.9's reserve() never settles on a connection it has to open (porsager/postgres#751).
+    fetch_types: true,
   });
 }
 
@@ -48,7 +49,7 @@ export function createPool(url: string, max = 10): Sql {
  * Queues the transaction's setup: optional role, the session, time zone and statement timeout.
  * postgres.js queries are lazy: each is started (and so queued) by attaching a handler, in order.
  */
-function startSession(tx: TransactionSql, session: Session, options: ExecuteOptions): PromiseLike<unknown>[] {
+function startSession(tx: TransactionSql | ReservedSql, session: Session, options: ExecuteOptions): PromiseLike<unknown>[] {
   const start = <T>(query: PromiseLike<T>): PromiseLike<T> => query.then((value) => value);
   const setup: PromiseLike<unknown>[] = [];
   if (options.dbRole) setup.push(start(tx.unsafe(`set local role ${ident(options.dbRole)}`)));
@@ -57,6 +58,8 @@ function startSession(tx: TransactionSql, session: Session, options: ExecuteOpti
       tx.unsafe(
         `select set_config('hasura.user', $1, true), set_config('workgrid.engine_trusts_metadata', $2, true), set_config('TimeZone', 'UTC', true), set_config('statement_timeout', $3, true)`,
         [options.setSession ? JSON.stringify(session) : '', options.trustMetadata ? 'on' : 'off', String(options.statementTimeoutMs ?? 0)],
+        // Prepared: an unprepared query with parameters makes postgres.js wait for its description.
+        { prepare: true },
       ),
     ),
   );
@@ -68,23 +71,60 @@ function startSession(tx: TransactionSql, session: Session, options: ExecuteOpti
  * subscription refetch. Returns each row's JSON text (compacted) by id.
  */
 export async function runMultiplexed(sql: Sql, session: Session, text: string, params: string[], options: ExecuteOptions): Promise<Map<number, string | null>> {
-  try {
-    return await sql.begin('read only', async (tx: TransactionSql) => {
-      const setup = startSession(tx, session, options);
-      const pending = tx.unsafe<{ id: number; j: string | null }[]>(text, params, prepareIfRepeated(text));
-      pending.catch(() => undefined);
-      await Promise.all(setup);
-      const answers = new Map<number, string | null>();
-      for (const row of await pending) answers.set(row.id, row.j === null ? null : compactJson(row.j));
-      return answers;
+  const [rows] = await runReadOnly<{ id: number; j: string | null }>(sql, session, [{ text, params, path: '$' }], options);
+  const answers = new Map<number, string | null>();
+  for (const row of rows ?? []) answers.set(row.id, row.j === null ? null : compactJson(row.j));
+  return answers;
+}
+
+/**
+ * Statements in one read-only transaction carrying the session, in one round trip: BEGIN, the session
+ * setup, the statements and COMMIT are all written to one reserved connection before any answer is
+ * awaited (postgres.js sends a query once something listens to it, and batches what is sent in one
+ * tick). A failing query aborts the transaction, so those after it fail and COMMIT rolls back; the
+ * first failure is the one reported. Texts seen for the first time on a connection with parameters
+ * cost postgres.js an extra describe round trip (see RepeatedTexts).
+ */
+async function runReadOnly<Row>(sql: Sql, session: Session, queries: { text: string; params: string[]; path: string }[], options: ExecuteOptions): Promise<Row[][]> {
+  const connection = await sql.reserve();
+  let failure: { error: unknown; path: string } | undefined;
+  const listen = <T>(query: PromiseLike<T>, path: string): Promise<T> => {
+    // Attached now (not a tick later, as Promise.resolve would): attaching is what sends, in order.
+    const answer = new Promise<T>((resolve, reject) => {
+      query.then(resolve, (error: unknown) => {
+        failure ??= { error, path };
+        reject(error);
+      });
     });
+    answer.catch(() => undefined);
+    return answer;
+  };
+  try {
+    const pending: Promise<unknown>[] = [listen(connection.unsafe('begin read only'), '$')];
+    pending.push(...startSession(connection, session, options).map((query) => listen(query, '$')));
+    const answers = queries.map(({ text, params, path }) => listen(connection.unsafe<Row[]>(text, params, prepareIfRepeated(text)), path));
+    pending.push(...answers, listen(connection.unsafe('commit'), '$'));
+    await Promise.allSettled(pending);
+    if (failure) throw failure.error;
+    return await Promise.all(answers);
   } catch (error) {
-    throw mapPostgresError(error);
+    // Should anything have stopped the COMMIT from ending the transaction, it must not outlive the request.
+    await connection.unsafe('rollback').catch(() => undefined);
+    throw mapPostgresError(failure?.error ?? error, failure?.path);
+  } finally {
+    connection.release();
   }
 }
 
 /** Runs statements in one transaction that carries the session, returning each first column as text. */
 export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
+  if (options.readOnly && statements.every((statement) => statement.kind === 'query')) {
+    const answers = await runReadOnly<{ j: string | null }>(sql, session, statements.map(({ text, params, path }) => ({ text: queryText(text), params, path })), options);
+    return answers.map((rows) => {
+      const answer = rows[0]?.j ?? null;
+      return answer === null ? null : compactJson(answer);
+    });
+  }
   let failed: Statement | undefined;
   try {
     return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
@@ -97,7 +137,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
         const results: (string | null)[] = [];
         for (const statement of statements) {
           failed = statement;
-          const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
+          const text = statement.kind === 'query' ? queryText(statement.text) : statement.text;
           const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, prepareIfRepeated(text));
           if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
           let answer = rows[0]?.j ?? null;
@@ -110,7 +150,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
         return results;
       }
       const pending = statements.map((statement) => {
-        const text = statement.kind === 'query' ? `select (${statement.text})::text as j, true as ok` : statement.text;
+        const text = statement.kind === 'query' ? queryText(statement.text) : statement.text;
         return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, prepareIfRepeated(text)).catch((error: unknown) => {
           failed ??= statement;
           throw error;
@@ -131,6 +171,11 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
   } catch (error) {
     throw mapPostgresError(error, failed?.path);
   }
+}
+
+/** A query statement yields one JSON value; as `j`, with `ok` as mutations have it. */
+function queryText(text: string): string {
+  return `select (${text})::text as j, true as ok`;
 }
 
 interface PgError {

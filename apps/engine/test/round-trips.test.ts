@@ -1,0 +1,124 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql as superuser } from '../../../db/test/support/database.ts';
+import { createOrg, type OrgFixture } from '../../../db/test/support/fixtures.ts';
+import { loadMetadataDirectory } from '../src/metadata.ts';
+import { asRole, gql, startEngine, type TestEngine } from './support/harness.ts';
+
+// The engine talks to Postgres through a proxy that counts round trips: the times the client starts
+// sending while every request it has sent so far has been answered, i.e. after waiting for the
+// database. Requests end with Sync or are simple queries; each is answered by one ReadyForQuery.
+const METADATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'hasura', 'metadata');
+
+/** Splits one direction of the Postgres protocol into message types (the client's first message has none). */
+function messageTypes(untypedFirst: boolean): (chunk: Buffer) => string[] {
+  let buffer = Buffer.alloc(0);
+  let untyped = untypedFirst;
+  return (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    const types: string[] = [];
+    for (;;) {
+      const offset = untyped ? 0 : 1;
+      if (buffer.length < offset + 4) break;
+      const end = offset + buffer.readInt32BE(offset);
+      if (buffer.length < end) break;
+      if (!untyped) types.push(String.fromCharCode(buffer[0] ?? 0));
+      untyped = false;
+      buffer = buffer.subarray(end);
+    }
+    return types;
+  };
+}
+
+/** A TCP proxy to `target` counting, over all its connections, the times a client speaks after waiting. */
+async function roundTripCounter(target: URL): Promise<{ url: string; roundTrips: () => number; clientPorts: () => number[]; close: () => Promise<void> }> {
+  let roundTrips = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = createConnection({ host: target.hostname, port: Number(target.port) });
+    const sent = messageTypes(true);
+    const received = messageTypes(false);
+    let unanswered = 0;
+    sockets.add(client).add(upstream);
+    client.on('data', (chunk) => {
+      if (unanswered === 0) roundTrips += 1;
+      unanswered += sent(chunk).filter((type) => type === 'S' || type === 'Q').length;
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      unanswered = Math.max(0, unanswered - received(chunk).filter((type) => type === 'Z').length);
+      client.write(chunk);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = new URL(target.href);
+  url.hostname = '127.0.0.1';
+  url.port = String(typeof address === 'object' && address ? address.port : 0);
+  return {
+    url: url.href,
+    roundTrips: () => roundTrips,
+    /** The proxy's own ports towards Postgres: how pg_stat_activity knows the engine's connections. */
+    clientPorts: () => [...sockets].flatMap((socket) => (socket.remotePort === Number(target.port) && socket.localPort ? [socket.localPort] : [])),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+let org: OrgFixture;
+let engine: TestEngine;
+let proxy: Awaited<ReturnType<typeof roundTripCounter>>;
+
+beforeAll(async () => {
+  await superuser.begin(async (tx) => {
+    org = await createOrg(tx, 'RoundTrips');
+  });
+  proxy = await roundTripCounter(new URL(inject('engineUrl')));
+  engine = await startEngine(loadMetadataDirectory(METADATA_DIR), { databaseUrl: proxy.url });
+});
+afterAll(async () => {
+  await engine.close();
+  await proxy.close();
+  await superuser.end();
+});
+
+describe('round trips to Postgres', () => {
+  it('a repeated query costs one: BEGIN, session, statements and COMMIT are sent together', async () => {
+    const query = 'query ($id: uuid!) { tasks_by_pk(id: $id) { id title project { id } } tasks(limit: 2) { id } }';
+    const headers = asRole('user', { 'x-hasura-user-id': org.users.member, 'x-hasura-org-id': org.orgId });
+    const run = async (id: string) => {
+      const before = proxy.roundTrips();
+      const body = (await gql(engine.app, { query, variables: { id }, headers })) as { data: { tasks_by_pk: { id: string } | null } };
+      expect(body.data.tasks_by_pk?.id).toBe(id);
+      return proxy.roundTrips() - before;
+    };
+    // Until each pooled connection has prepared the statements, postgres.js describes them first.
+    for (let warmUp = 0; warmUp < 12; warmUp += 1) await run(org.taskIds[warmUp % 3]!);
+    const costs: number[] = [];
+    for (const id of org.taskIds) costs.push(await run(id));
+    expect(costs).toEqual([1, 1, 1]);
+  });
+
+  it('a failing read still rolls back and reports the error of the failing statement', async () => {
+    const headers = asRole('user', { 'x-hasura-user-id': org.users.member, 'x-hasura-org-id': org.orgId });
+    const query = 'query ($id: uuid!) { a: tasks(limit: 1) { id } b: tasks_by_pk(id: $id) { id } }';
+    const failed = (await gql(engine.app, { query, variables: { id: 'not-a-uuid' }, headers })) as { errors: { message: string; extensions: { code: string; path: string } }[] };
+    expect(failed.errors[0]?.extensions).toEqual({ code: 'data-exception', path: '$.selectionSet.b' });
+    // The connection is usable again, outside any transaction.
+    const ok = await gql(engine.app, { query, variables: { id: org.taskIds[0] }, headers });
+    expect(ok).toMatchObject({ data: { b: { id: org.taskIds[0] } } });
+    const states = await superuser<{ state: string }[]>`select state from pg_stat_activity where client_port = any(${proxy.clientPorts()}::int[])`;
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.map((row) => row.state).filter((state) => state !== 'idle')).toEqual([]);
+  });
+});

@@ -296,7 +296,7 @@ export class Engine {
     }
     const related = {
       relationships: this.actions.relationships,
-      context: () => this.compileContext(roleSchema, plan, auth, withDefaults),
+      context: () => this.compileContext(roleSchema, plan, auth.session, withDefaults),
       read: async (text: string, params: string[], path: string) => (await runInTransaction(this.sql, auth.session, [{ text, params, kind: 'query', path }], this.readOptions))[0] ?? null,
     };
     const actionRequest: ActionRequest = { schema: roleSchema.schema, operation: plan.operation, fragments: plan.fragments, variables: coercedValues, session: auth.session, clientHeaders, requestQuery: query, related };

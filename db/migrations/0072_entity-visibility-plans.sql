@@ -71,16 +71,17 @@ alter policy files_select on public.files
                or uploaded_by = (select app.user_id()) or (select app.has_org_role('owner', 'admin', 'manager', 'agent'))))
          or (select app.engine_trusts_metadata()));
 
--- Relationships from an entity (task → comments, activity, tags) join on entity_id alone, and the
--- policies add the org: indexes on (org_id, entity_type, entity_id) cannot seek past entity_type, so
--- they read the org's whole range for each entity. Entity ids are unique across kinds, so
--- (org_id, entity_id) serves lookups that name the kind just as well.
+-- Relationships from an entity (task → comments, activity, tags) join on entity_id alone. The
+-- (org_id, entity_type, entity_id) indexes cannot seek past entity_type, so they read the org's
+-- whole range for each entity; and a reader that relies on RLS alone (no org filter of its own)
+-- cannot use an index that leads with org_id, because the policies' org test sits in an OR. Entity
+-- ids are unique across kinds, so indexes that lead with entity_id serve every lookup of an
+-- entity's rows; each table keeps an index leading with org_id.
 drop index public.comments_entity_idx;
-create index comments_entity_idx on public.comments (org_id, entity_id, created_at);
+create index comments_entity_idx on public.comments (entity_id, created_at);
 drop index public.activity_feed_entity_idx;
-create index activity_feed_entity_idx on public.activity_feed (org_id, entity_id, created_at desc);
-drop index public.entity_tags_entity_idx;
-create index entity_tags_entity_idx on public.entity_tags (org_id, entity_id);
+create index activity_feed_entity_idx on public.activity_feed (entity_id, created_at desc);
+create index entity_tags_entity_id_idx on public.entity_tags (entity_id);
 
 -- The session helpers behind every policy (org role, the caller's orgs, visible users, teams) run
 -- once per statement as init plans. As SQL functions that cannot be inlined (security definer) their

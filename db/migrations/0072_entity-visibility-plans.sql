@@ -83,6 +83,11 @@ drop index public.activity_feed_entity_idx;
 create index activity_feed_entity_idx on public.activity_feed (entity_id, created_at desc);
 create index entity_tags_entity_id_idx on public.entity_tags (entity_id);
 
+-- No JIT compilation for this database's sessions: the API runs short statements, but statements
+-- with many policies (a user with every relationship and aggregate) pass jit_above_cost on their
+-- estimates, and compiling their expressions took 6-9 s for a statement that runs in 80 ms.
+do $$ begin execute format('alter database %I set jit = off', current_database()); end $$;
+
 -- The session helpers behind every policy (org role, the caller's orgs, visible users, teams) run
 -- once per statement as init plans. As SQL functions that cannot be inlined (security definer) their
 -- body was parsed and planned again at every one of those calls — most of a primary-key lookup's

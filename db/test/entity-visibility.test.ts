@@ -65,3 +65,30 @@ describe.each(SERVICE_ROLES)('entity visibility as %s', (role) => {
     });
   });
 });
+
+describe('entity visibility in the plan', () => {
+  it('is inlined into the policies of the pointing tables, not run as a query per row', async () => {
+    await inRollback(async (tx) => {
+      await actAsSuperuser(tx);
+      // PostgreSQL inlines a set-returning function only when it is plain SQL, not strict, not
+      // security definer and has no SET clause; otherwise each row runs it as a query of its own.
+      const [fn] = await tx`
+        select l.lanname, p.proisstrict, p.prosecdef, p.proconfig, p.provolatile, p.proretset
+          from pg_proc p join pg_language l on l.oid = p.prolang
+         where p.oid = 'app.visible_entity(text, uuid)'::regprocedure`;
+      expect(fn).toEqual({ lanname: 'sql', proisstrict: false, prosecdef: false, proconfig: null, provolatile: 's', proretset: true });
+      const scalarInPolicy = await tx`
+        select tablename || '.' || policyname as policy from pg_policies
+         where coalesce(qual, '') || coalesce(with_check, '') like '%can_see_entity%'`;
+      expect(scalarInPolicy).toEqual([]);
+
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_engine', sessionOf(a, 'member'));
+      for (const table of ['comments', 'activity_feed', 'entity_tags', 'entity_links', 'files']) {
+        const plan = (await tx.unsafe(`explain (verbose) select id from ${table}`)).map((r) => r['QUERY PLAN'] as string).join('\n');
+        expect(plan, table).not.toContain('visible_entity');
+        expect(plan, table).toMatch(/Index Scan using tasks_pkey on public\.tasks|Seq Scan on public\.tasks/);
+      }
+    });
+  });
+});

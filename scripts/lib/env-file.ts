@@ -47,7 +47,7 @@ export async function ensureEnvFile({ envPath, examplePath }: EnvFileOptions): P
   }
   const added = created ? [] : Object.keys(example).filter((name) => !(name in existing));
   if (added.length > 0) {
-    const lines = added.map((name) => `${name}=${values[name] ?? ''}`).join('\n');
+    const lines = added.map((name) => envLine(name, values[name] ?? '')).join('\n');
     appendFileSync(envPath, `\n# Added by \`npm start\` from .env.example\n${lines}\n`);
   }
   chmodSync(envPath, 0o600);
@@ -95,7 +95,15 @@ function renderExample(exampleText: string, values: Record<string, string>): str
     .split('\n')
     .map((line) => {
       const match = VARIABLE_LINE.exec(line);
-      return match?.[1] !== undefined ? `${match[1]}=${values[match[1]] ?? ''}` : line;
+      return match?.[1] !== undefined ? envLine(match[1], values[match[1]] ?? '') : line;
     })
     .join('\n');
+}
+
+/**
+ * `NAME=value`, the value in double quotes when a shell would split or redirect it (`EMAIL_FROM`'s
+ * `Name <address>`), so that `set -a; . ./.env` works as well as Node's and Docker's readers.
+ */
+function envLine(name: string, value: string): string {
+  return /[\s<>|&;()'#]/.test(value) && !/["\\$`]/.test(value) ? `${name}="${value}"` : `${name}=${value}`;
 }

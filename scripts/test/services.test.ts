@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -144,6 +145,9 @@ describe('.env generation', () => {
     expect(new URL(values['DATABASE_URL'] ?? '').password).toBe(values['OWNER_DB_PASSWORD']);
     expect(new URL(values['ENGINE_DATABASE_URL'] ?? '').password).toBe(values['ENGINE_DB_PASSWORD']);
     expect(new URL(values['APP_DATABASE_URL'] ?? '').password).toBe(values['APP_DB_PASSWORD']);
+    expect(values['EMAIL_FROM']).toBe('WorkGrid <no-reply@workgrid.localhost>');
+    const sourced = execFileSync('bash', ['-c', `set -a; . '${envPath}'; printf %s "$EMAIL_FROM"`], { encoding: 'utf8' });
+    expect(sourced).toBe(values['EMAIL_FROM']);
 
     writeFileSync(example, `${readFileSync(example, 'utf8')}\nNEW_SECRET=change-me\n`);
     const second = await ensureEnvFile({ envPath, examplePath: example });

@@ -87,7 +87,7 @@ describe('entity visibility in the plan', () => {
       for (const table of ['comments', 'activity_feed', 'entity_tags', 'entity_links', 'files']) {
         const plan = (await tx.unsafe(`explain (verbose) select id from ${table}`)).map((r) => r['QUERY PLAN'] as string).join('\n');
         expect(plan, table).not.toContain('visible_entity');
-        expect(plan, table).toMatch(/Index Scan using tasks_pkey on public\.tasks|Seq Scan on public\.tasks/);
+        expect(plan, table).toMatch(/Scan (using \w+ )?on public\.tasks/);
       }
     });
   });

@@ -73,7 +73,7 @@ function startSession(tx: TransactionSql | ReservedSql, session: Session, option
 export async function runMultiplexed(sql: Sql, session: Session, text: string, params: string[], options: ExecuteOptions): Promise<Map<number, string | null>> {
   const [rows] = await runReadOnly<{ id: number; j: string | null }>(sql, session, [{ text, params, path: '$' }], options);
   const answers = new Map<number, string | null>();
-  for (const row of rows ?? []) answers.set(row.id, row.j === null ? null : compactJson(row.j));
+  for (const row of rows ?? []) answers.set(row.id, compactJson(row.j));
   return answers;
 }
 
@@ -120,10 +120,7 @@ async function runReadOnly<Row>(sql: Sql, session: Session, queries: { text: str
 export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
   if (options.readOnly && statements.every((statement) => statement.kind === 'query')) {
     const answers = await runReadOnly<{ j: string | null }>(sql, session, statements.map(({ text, params, path }) => ({ text: queryText(text), params, path })), options);
-    return answers.map((rows) => {
-      const answer = rows[0]?.j ?? null;
-      return answer === null ? null : compactJson(answer);
-    });
+    return answers.map((rows) => compactJson(rows[0]?.j ?? null));
   }
   let failed: Statement | undefined;
   try {
@@ -145,7 +142,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
             const next = statement.followUp(answer);
             answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params, prepareIfRepeated(next.text)))[0]?.j ?? null;
           }
-          results.push(answer === null ? null : compactJson(answer));
+          results.push(compactJson(answer));
         }
         return results;
       }
@@ -163,8 +160,7 @@ export async function runInTransaction(sql: Sql, session: Session, statements: S
       for (const [index, rows] of (await Promise.all(pending)).entries()) {
         const statement = statements[index] as Statement;
         if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
-        const answer = rows[0]?.j ?? null;
-        results.push(answer === null ? null : compactJson(answer));
+        results.push(compactJson(rows[0]?.j ?? null));
       }
       return results;
     });

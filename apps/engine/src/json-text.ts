@@ -6,6 +6,7 @@
  */
 const TOKENS = /("[^"\\]*(?:\\.[^"\\]*)*")|[ \t\n\r]+/g;
 
-export function compactJson(text: string): string {
-  return text.replace(TOKENS, (_match, quoted: string | undefined) => quoted ?? '');
+/** The text compacted; null (SQL NULL, no answer) stays null. */
+export function compactJson(text: string | null): string | null {
+  return text === null ? null : text.replace(TOKENS, (_match, quoted: string | undefined) => quoted ?? '');
 }

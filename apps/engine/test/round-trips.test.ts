@@ -10,6 +10,10 @@ import { asRole, gql, startEngine, type TestEngine } from './support/harness.ts'
 // The engine talks to Postgres through a proxy that counts round trips: the times the client starts
 // sending while every request it has sent so far has been answered, i.e. after waiting for the
 // database. Requests end with Sync or are simple queries; each is answered by one ReadyForQuery.
+// Answers reach the client ANSWER_LATENCY_MS late, as over a network: postgres.js flushes a pipeline's
+// short tail (the COMMIT) in a later event-loop phase than its head, and on a busy machine that phase
+// can come after Postgres has answered the head, though the client never waited for the answer.
+const ANSWER_LATENCY_MS = 50;
 const METADATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'hasura', 'metadata');
 
 /** Splits one direction of the Postgres protocol into message types (the client's first message has none). */
@@ -48,8 +52,11 @@ async function roundTripCounter(target: URL): Promise<{ url: string; roundTrips:
       upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
-      unanswered = Math.max(0, unanswered - received(chunk).filter((type) => type === 'Z').length);
-      client.write(chunk);
+      const answered = received(chunk).filter((type) => type === 'Z').length;
+      setTimeout(() => {
+        unanswered = Math.max(0, unanswered - answered);
+        client.write(chunk);
+      }, ANSWER_LATENCY_MS);
     });
     const end = () => {
       client.destroy();

@@ -11,6 +11,8 @@ const config: CodegenConfig = {
   generates: {
     'apps/web/src/__generated__/graphql/': {
       preset: 'client',
+      // Fragments share a selection between documents; the console reads their fields directly.
+      presetConfig: { fragmentMasking: false },
       config: {
         // Extensionless relative imports: the console's bundler (Turbopack) resolves those, not `./gql.js`.
         emitLegacyCommonJSImports: true,

@@ -521,15 +521,18 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       expect(await page.evaluate('window.sameDocument')).toBe(true);
     });
 
-    it('lets an agent of the ticket\'s queue assign it, change its priority and move it to another queue, live in the queue, and says why a change is refused', async () => {
+    it('lets an agent of the ticket\'s queue assign it, change its priority and move it to another queue, live in the queue, says why a change is refused, including a move out of their queues', async () => {
       // An org of its own: its queue holds this ticket only, whatever the other cases leave open.
       const deskOwner = await signedUpUser(stack.service, 'console-desk');
       const asDeskOwner = (query: string, variables: Record<string, unknown> = {}) => graphqlAs(deskOwner, query, variables);
       const agent = await joinOrgOf(deskOwner, 'agent', 'console-agent', 'Ada Agent');
       const colleague = await joinOrgOf(deskOwner, 'agent', 'console-colleague', 'Cole Colleague');
-      const teams = (await asDeskOwner('mutation { hardware: insert_teams_one(object: {name: "Hardware", key: "HW"}) { id } network: insert_teams_one(object: {name: "Network", key: "NET"}) { id } }')) as {
+      const teams = (await asDeskOwner(
+        'mutation { hardware: insert_teams_one(object: {name: "Hardware", key: "HW"}) { id } network: insert_teams_one(object: {name: "Network", key: "NET"}) { id } facilities: insert_teams_one(object: {name: "Facilities", key: "FAC"}) { id } }',
+      )) as {
         hardware: { id: string };
         network: { id: string };
+        facilities: { id: string };
       };
       await asDeskOwner('mutation ($rows: [team_members_insert_input!]!) { insert_team_members(objects: $rows) { affected_rows } }', {
         rows: [teams.hardware.id, teams.network.id].map((team) => ({ team_id: team, user_id: agent.userId })),
@@ -570,6 +573,14 @@ describe.skipIf(!existsSync(CHROMIUM))('web console', () => {
       await eventually(() => desk.getByRole('main').getByRole('alert').textContent()).toBe('Only agents, managers, admins and owners of the organization can take a ticket.');
       expect(await desk.getByLabel('Assignee', { exact: true }).inputValue()).toBe('');
       expect((await sql<{ assignee_id: string | null }[]>`select assignee_id from tickets where id = ${ticketId}`)[0]?.assignee_id).toBeNull();
+
+      // Facilities is not the agent's queue: the database refuses the move, and the agent reads why.
+      await desk.getByLabel('Queue', { exact: true }).selectOption({ label: 'Facilities' });
+      await eventually(() => desk.getByRole('main').getByRole('alert').textContent()).toBe(
+        'You can move a ticket only to a queue you are in, unless it is assigned to you. Ask a manager to move it, or take it first.',
+      );
+      expect(await desk.getByLabel('Queue', { exact: true }).inputValue()).toBe(teams.network.id);
+      expect((await sql<{ team_id: string }[]>`select team_id from tickets where id = ${ticketId}`)[0]?.team_id).toBe(teams.network.id);
     });
 
     it('gives a requester none of the desk\'s controls on their own ticket', async () => {

@@ -1,29 +1,36 @@
 import { graphql } from '@/__generated__/graphql';
 
+/** What a queue row and the ticket page both show: the ticket, its people and its SLA clocks. */
+export const TicketSummaryFragment = graphql(`
+  fragment TicketSummary on tickets {
+    id
+    number
+    subject
+    status
+    priority
+    first_response_at
+    first_response_due_at
+    resolution_due_at
+    sla_paused_at
+    assignee {
+      id
+      display_name
+    }
+    requester {
+      id
+      display_name
+    }
+    team {
+      id
+      name
+    }
+  }
+`);
+
 export const QueueSubscription = graphql(`
   subscription Queue {
     tickets(where: { status: { _nin: ["resolved", "closed"] }, deleted_at: { _is_null: true } }, order_by: { resolution_due_at: asc_nulls_last }, limit: 200) {
-      id
-      number
-      subject
-      status
-      priority
-      first_response_at
-      first_response_due_at
-      resolution_due_at
-      sla_paused_at
-      assignee {
-        id
-        display_name
-      }
-      requester {
-        id
-        display_name
-      }
-      team {
-        id
-        name
-      }
+      ...TicketSummary
     }
   }
 `);
@@ -31,32 +38,12 @@ export const QueueSubscription = graphql(`
 export const TicketSubscription = graphql(`
   subscription Ticket($ticketId: uuid!) {
     tickets_by_pk(id: $ticketId) {
-      id
-      number
-      subject
+      ...TicketSummary
       description
-      status
-      priority
       version
-      first_response_at
-      first_response_due_at
-      resolution_due_at
-      sla_paused_at
       merged_into_id
       assignee_id
       team_id
-      assignee {
-        id
-        display_name
-      }
-      requester {
-        id
-        display_name
-      }
-      team {
-        id
-        name
-      }
       messages(order_by: { created_at: asc }) {
         id
         body
@@ -72,9 +59,9 @@ export const TicketSubscription = graphql(`
   }
 `);
 
-/** Who may take a ticket (the desk staff, as the database checks) and the queues it may go to. */
+/** Who may take a ticket (the desk staff, as the database checks), the queues it may go to and the viewer's own. */
 export const TicketRoutingOptionsQuery = graphql(`
-  query TicketRoutingOptions($orgId: uuid!) {
+  query TicketRoutingOptions($orgId: uuid!, $userId: uuid!) {
     org_memberships(where: { org_id: { _eq: $orgId }, role: { _in: [owner, admin, manager, agent] } }, order_by: { user: { display_name: asc } }) {
       id
       user {
@@ -85,6 +72,9 @@ export const TicketRoutingOptionsQuery = graphql(`
     teams(where: { deleted_at: { _is_null: true } }, order_by: { name: asc }) {
       id
       name
+    }
+    my_teams: team_members(where: { user_id: { _eq: $userId } }) {
+      team_id
     }
   }
 `);

@@ -38,7 +38,7 @@ comment on function app.audit_change(text, jsonb, jsonb, text[]) is
 -- row, below the level that lists the columns, where it would be read again for each column.
 -- PL/pgSQL keeps the plan of each statement for the session, planned at the first call, whose
 -- transition table may hold one row; nested loops are off so that pairing 20,000 updated rows is a
--- hash join then too, not 20,000² comparisons (a 1-row update then a 5,000-row one ran over 30 s
+-- hash or merge join then too, not 20,000² comparisons (a 1-row update then a 5,000-row one ran over 30 s
 -- without the setting). JIT is off too: the plan's row estimates (100 keys per row, a join of
 -- unknown selectivity) are far above the real ones and made every bulk audit compile its
 -- expressions first (0.8 s for 5,000 rows). OFFSET 0 keeps each row image a value computed once:

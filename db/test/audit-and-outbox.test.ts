@@ -40,6 +40,32 @@ describe('audit log', () => {
     });
   });
 
+  it('records each row of a multi-row statement with its own changes', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'owner'));
+      const tags = await tx`insert into tags (name) values ('one'), ('two'), ('three') returning id, name`;
+      const idOf = (name: string) => tags.find((t) => t.name === name)!.id as string;
+      await tx`update tags set name = case name when 'one' then 'uno' when 'two' then 'dos' else name end,
+                               color = case name when 'two' then '#000000' else color end
+                where id in ${tx(tags.map((t) => t.id as string))}`;
+
+      await actAsSuperuser(tx); // a tag must be in the trash before a service role may delete it
+      await tx`delete from tags where id in ${tx([idOf('one'), idOf('three')])}`;
+      const entries = await tx`select action, row_id, changes from audit_log where table_name = 'tags' and row_id in ${tx(tags.map((t) => t.id as string))}`;
+      const of = (action: string) => Object.fromEntries(entries.filter((e) => e.action === action).map((e) => [e.row_id, e.changes]));
+      expect(Object.keys(of('insert')).sort()).toEqual(tags.map((t) => t.id as string).sort());
+      expect(of('insert')[idOf('two')]).toMatchObject({ name: [null, 'two'], org_id: [null, a.orgId] });
+      // The unchanged row ('three') gets no update entry; each changed row gets its own difference.
+      expect(of('update')).toEqual({
+        [idOf('one')]: { name: ['one', 'uno'] },
+        [idOf('two')]: { name: ['two', 'dos'], color: ['#6b7280', '#000000'] },
+      });
+      expect(Object.keys(of('delete')).sort()).toEqual([idOf('one'), idOf('three')].sort());
+      expect(of('delete')[idOf('three')]).toMatchObject({ name: ['three', null] });
+    });
+  });
+
   it.each(SERVICE_ROLES)('cannot be changed or deleted by %s', async (role) => {
     await inRollback(async (tx) => {
       const a = await createOrg(tx, 'Alpha');

@@ -12,6 +12,8 @@ const BOOKKEEPING_TABLES = ['pgmigrations'];
 /** Append-only tenant tables: written by triggers or as immutable history, never updated or deleted. */
 const APPEND_ONLY_TABLES = ['audit_log', 'outbox_events', 'activity_feed', 'sla_events'];
 const NO_AUDIT_TABLES = [...APPEND_ONLY_TABLES, 'users'];
+/** One statement trigger per event: Postgres allows transition tables only on a single-event trigger (0076). */
+const AUDIT_TRIGGERS = ['_500_audit_insert', '_500_audit_update', '_500_audit_delete'];
 
 interface TableInfo {
   name: string;
@@ -69,7 +71,7 @@ describe('catalog', () => {
   it.each(tenantTables.filter((t) => !NO_AUDIT_TABLES.includes(t.name)).map((t) => [t.name, t] as const))(
     '%s has the audit, timestamp and version triggers',
     (_name, table) => {
-      expect(table.triggers).toEqual(expect.arrayContaining(['_100_timestamps', '_110_version', '_500_audit']));
+      expect(table.triggers).toEqual(expect.arrayContaining(['_100_timestamps', '_110_version', ...AUDIT_TRIGGERS]));
     },
   );
 
@@ -79,7 +81,7 @@ describe('catalog', () => {
   });
 
   it('audits the orgs table too', () => {
-    expect(tables.find((t) => t.name === 'orgs')!.triggers).toContain('_500_audit');
+    expect(tables.find((t) => t.name === 'orgs')!.triggers).toEqual(expect.arrayContaining(AUDIT_TRIGGERS));
   });
 
   it.each(tenantTables.map((t) => t.name))('%s has an index leading with org_id', async (name) => {

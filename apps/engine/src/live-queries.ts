@@ -3,6 +3,7 @@ import { ChangeListener, type Change } from './change-listener.ts';
 import type { SubscriptionConfig } from './config.ts';
 import { asHasuraError, type HasuraError } from './errors.ts';
 import { runMultiplexed, type ExecuteOptions } from './execute.ts';
+import { multiplexedStatement } from './multiplexed-statement.ts';
 import type { Session } from './session.ts';
 import type { RowStatement, SubscriptionPlan } from './subscription-plan.ts';
 
@@ -237,20 +238,10 @@ export class LiveQueries {
     }
   }
 
-  /**
-   * Hasura's multiplexing: the variable sets travel as one JSON array of `{id, s, p}` (row id, which
-   * statement shape, its parameters); each shape is evaluated laterally for its rows.
-   */
   private evaluate(session: Session, statements: RowStatement[]): Promise<Map<number, string | null>> {
-    const shapes: string[] = [];
-    const rows = statements.map((statement, id) => {
-      let s = shapes.indexOf(statement.text);
-      if (s < 0) s = shapes.push(statement.text) - 1;
-      return { id, s, p: statement.params };
-    });
-    const text = shapes.map((shape, s) => `select _v.id, (${shape})::text as j from json_to_recordset(($1::text)::json) as _v(id int, s int, p json) where _v.s = ${s}`).join(' union all ');
+    const { text, params } = multiplexedStatement(statements);
     this.statements += 1;
-    return runMultiplexed(this.sql(), session, text, [JSON.stringify(rows)], this.options());
+    return runMultiplexed(this.sql(), session, text, params, this.options());
   }
 
   private deliver(group: Group, cohort: Cohort, answer: string | null): void {

@@ -44,6 +44,8 @@ interface Group {
   /** Woken while running: refetch again afterwards. */
   again: boolean;
   lastRun: number;
+  /** How long its last refetch of every subscriber took, in ms (live queries). */
+  lastDuration: number;
   refetches: number;
   /** Lateral rows (cohorts) evaluated by its refetches. */
   evaluated: number;
@@ -65,6 +67,8 @@ interface Cohort {
 
 /** Batches of one group's refetch evaluated at once (the pool holds 10 connections by default). */
 const BATCHES_IN_FLIGHT = 4;
+/** Batches per refetch beyond which they grow instead: each statement costs its transaction and permission checks once. */
+const MAX_BATCHES = 4 * BATCHES_IN_FLIGHT;
 
 // A stream answers `[<cursor after the batch, as JSON text or null>, <row count>, [<rows>]]` (compile.ts streamQuery).
 const STREAM_ANSWER = /^\[(null|"(?:[^"\\]|\\.)*"),(\d+),/;
@@ -94,7 +98,7 @@ export class LiveQueries {
     await this.listen();
     let group = this.groups.get(plan.groupKey);
     if (!group) {
-      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, refetches: 0, evaluated: 0 };
+      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, lastDuration: 0, refetches: 0, evaluated: 0 };
       this.groups.set(group.key, group);
       for (const table of group.tables) {
         const groups = this.byTable.get(table) ?? new Set();
@@ -149,7 +153,7 @@ export class LiveQueries {
 
   private wake(group: Group): void {
     group.stale = true;
-    const interval = group.stream ? this.config.streamRefetchMs : this.config.liveRefetchMs;
+    const interval = group.stream ? this.config.streamRefetchMs : liveRefetchInterval(this.config.liveRefetchMs, group.lastDuration);
     this.schedule(group, Math.max(0, group.lastRun + interval - Date.now()));
   }
 
@@ -183,7 +187,8 @@ export class LiveQueries {
     group.lastRun = Date.now();
     group.refetches += 1;
     // Only new subscribers, unless a change woke the group: a subscribe never refetches the others.
-    const targets = group.stale ? group.subscribers : group.fresh;
+    const full = group.stale;
+    const targets = full ? group.subscribers : group.fresh;
     group.stale = false;
     group.fresh = new Set();
     try {
@@ -198,8 +203,8 @@ export class LiveQueries {
         cohort.subscribers.push(subscriber);
         cohorts.set(key, cohort);
       }
-      const size = group.stream ? this.config.streamBatchSize : this.config.liveBatchSize;
       const all = [...byText.values()].flatMap((cohorts) => [...cohorts.values()]);
+      const size = Math.max(group.stream ? this.config.streamBatchSize : this.config.liveBatchSize, Math.ceil(all.length / MAX_BATCHES));
       const batches: Cohort[][] = [];
       for (let start = 0; start < all.length; start += size) batches.push(all.slice(start, start + size));
       // Batches run side by side (at most BATCHES_IN_FLIGHT, so a large group leaves the pool to others).
@@ -208,6 +213,7 @@ export class LiveQueries {
         while (next < batches.length) await this.runBatch(group, batches[next++]!);
       }));
     } finally {
+      if (full) group.lastDuration = Date.now() - group.lastRun;
       group.running = false;
       if (group.again || group.fresh.size > 0) {
         group.again = false;
@@ -270,6 +276,16 @@ export class LiveQueries {
     // A full batch may leave more rows behind: fetch the next one without waiting for a change.
     if (Number(match[2]) >= (cohort.subscribers[0]?.plan.stream?.batchSize ?? Infinity)) this.wake(group);
   }
+}
+
+/**
+ * Time from the start of a live-query group's refetch to the earliest next one: the refetch interval,
+ * or twice its last refetch of every subscriber if longer, so it rests at least as long as it worked.
+ * A group too big to refetch within the interval then does not run back to back, which would leave
+ * the database no time for the writes its subscribers are waiting to see.
+ */
+export function liveRefetchInterval(intervalMs: number, lastFullRefetchMs: number): number {
+  return Math.max(intervalMs, 2 * lastFullRefetchMs);
 }
 
 /** Equal statement texts and keys share a lateral row; computed once per subscriber (per cursor, for streams). */

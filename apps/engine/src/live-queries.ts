@@ -3,6 +3,7 @@ import { ChangeListener, type Change } from './change-listener.ts';
 import type { SubscriptionConfig } from './config.ts';
 import { asHasuraError, type HasuraError } from './errors.ts';
 import { runMultiplexed, type ExecuteOptions } from './execute.ts';
+import { multiplexedStatement } from './multiplexed-statement.ts';
 import type { Session } from './session.ts';
 import type { RowStatement, SubscriptionPlan } from './subscription-plan.ts';
 
@@ -43,6 +44,8 @@ interface Group {
   /** Woken while running: refetch again afterwards. */
   again: boolean;
   lastRun: number;
+  /** How long its last refetch of every subscriber took, in ms (live queries). */
+  lastDuration: number;
   refetches: number;
   /** Lateral rows (cohorts) evaluated by its refetches. */
   evaluated: number;
@@ -64,6 +67,8 @@ interface Cohort {
 
 /** Batches of one group's refetch evaluated at once (the pool holds 10 connections by default). */
 const BATCHES_IN_FLIGHT = 4;
+/** Batches per refetch beyond which they grow instead: each statement costs its transaction and permission checks once. */
+const MAX_BATCHES = 4 * BATCHES_IN_FLIGHT;
 
 // A stream answers `[<cursor after the batch, as JSON text or null>, <row count>, [<rows>]]` (compile.ts streamQuery).
 const STREAM_ANSWER = /^\[(null|"(?:[^"\\]|\\.)*"),(\d+),/;
@@ -93,7 +98,7 @@ export class LiveQueries {
     await this.listen();
     let group = this.groups.get(plan.groupKey);
     if (!group) {
-      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, refetches: 0, evaluated: 0 };
+      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, lastDuration: 0, refetches: 0, evaluated: 0 };
       this.groups.set(group.key, group);
       for (const table of group.tables) {
         const groups = this.byTable.get(table) ?? new Set();
@@ -148,7 +153,7 @@ export class LiveQueries {
 
   private wake(group: Group): void {
     group.stale = true;
-    const interval = group.stream ? this.config.streamRefetchMs : this.config.liveRefetchMs;
+    const interval = group.stream ? this.config.streamRefetchMs : liveRefetchInterval(this.config.liveRefetchMs, group.lastDuration);
     this.schedule(group, Math.max(0, group.lastRun + interval - Date.now()));
   }
 
@@ -182,7 +187,8 @@ export class LiveQueries {
     group.lastRun = Date.now();
     group.refetches += 1;
     // Only new subscribers, unless a change woke the group: a subscribe never refetches the others.
-    const targets = group.stale ? group.subscribers : group.fresh;
+    const full = group.stale;
+    const targets = full ? group.subscribers : group.fresh;
     group.stale = false;
     group.fresh = new Set();
     try {
@@ -197,8 +203,8 @@ export class LiveQueries {
         cohort.subscribers.push(subscriber);
         cohorts.set(key, cohort);
       }
-      const size = group.stream ? this.config.streamBatchSize : this.config.liveBatchSize;
       const all = [...byText.values()].flatMap((cohorts) => [...cohorts.values()]);
+      const size = Math.max(group.stream ? this.config.streamBatchSize : this.config.liveBatchSize, Math.ceil(all.length / MAX_BATCHES));
       const batches: Cohort[][] = [];
       for (let start = 0; start < all.length; start += size) batches.push(all.slice(start, start + size));
       // Batches run side by side (at most BATCHES_IN_FLIGHT, so a large group leaves the pool to others).
@@ -207,6 +213,7 @@ export class LiveQueries {
         while (next < batches.length) await this.runBatch(group, batches[next++]!);
       }));
     } finally {
+      if (full) group.lastDuration = Date.now() - group.lastRun;
       group.running = false;
       if (group.again || group.fresh.size > 0) {
         group.again = false;
@@ -237,20 +244,10 @@ export class LiveQueries {
     }
   }
 
-  /**
-   * Hasura's multiplexing: the variable sets travel as one JSON array of `{id, s, p}` (row id, which
-   * statement shape, its parameters); each shape is evaluated laterally for its rows.
-   */
   private evaluate(session: Session, statements: RowStatement[]): Promise<Map<number, string | null>> {
-    const shapes: string[] = [];
-    const rows = statements.map((statement, id) => {
-      let s = shapes.indexOf(statement.text);
-      if (s < 0) s = shapes.push(statement.text) - 1;
-      return { id, s, p: statement.params };
-    });
-    const text = shapes.map((shape, s) => `select _v.id, (${shape})::text as j from json_to_recordset(($1::text)::json) as _v(id int, s int, p json) where _v.s = ${s}`).join(' union all ');
+    const { text, params } = multiplexedStatement(statements);
     this.statements += 1;
-    return runMultiplexed(this.sql(), session, text, [JSON.stringify(rows)], this.options());
+    return runMultiplexed(this.sql(), session, text, params, this.options());
   }
 
   private deliver(group: Group, cohort: Cohort, answer: string | null): void {
@@ -279,6 +276,16 @@ export class LiveQueries {
     // A full batch may leave more rows behind: fetch the next one without waiting for a change.
     if (Number(match[2]) >= (cohort.subscribers[0]?.plan.stream?.batchSize ?? Infinity)) this.wake(group);
   }
+}
+
+/**
+ * Time from the start of a live-query group's refetch to the earliest next one: the refetch interval,
+ * or twice its last refetch of every subscriber if longer, so it rests at least as long as it worked.
+ * A group too big to refetch within the interval then does not run back to back, which would leave
+ * the database no time for the writes its subscribers are waiting to see.
+ */
+export function liveRefetchInterval(intervalMs: number, lastFullRefetchMs: number): number {
+  return Math.max(intervalMs, 2 * lastFullRefetchMs);
 }
 
 /** Equal statement texts and keys share a lateral row; computed once per subscriber (per cursor, for streams). */

@@ -340,6 +340,31 @@ describe('multiplexed batches', () => {
       await batched.close();
     }
   });
+  it('grow batches past the batch size rather than send more than 16 statements for one refetch of a big group', async () => {
+    const batched = await startEngine(metadataOf(TABLES), { subscriptions: { liveRefetchMs: 20, liveBatchSize: 1, streamRefetchMs: 20, streamBatchSize: 1, fallbackMs: 0, keepAliveMs: 60_000, initTimeoutMs: 3000, maxBufferedBytes: 1_048_576 } });
+    try {
+      const org = randomUUID();
+      const socket = await TestSocket.open(await listen(batched), 'graphql-transport-ws');
+      socket.send({ type: 'connection_init', payload: { headers: userOf(org) } });
+      expect(await socket.next()).toEqual({ type: 'connection_ack' });
+      const names = Array.from({ length: 40 }, (_, n) => `big-${n}`);
+      const query = 'subscription ($name: String!) { items(where: {name: {_eq: $name}}) { name } }';
+      for (const name of names) socket.send({ type: 'subscribe', id: name, payload: { query, variables: { name } } });
+      for (let i = 0; i < names.length; i += 1) expect(await socket.next()).toMatchObject({ type: 'next', payload: { data: { items: [] } } });
+      await eventually(() => batched.engine.live.stats()[0]?.subscribers === names.length);
+      const statements = batched.engine.live.statements;
+      const [before] = batched.engine.live.stats();
+
+      await gql(batched.app, { query: 'mutation ($name: String!) { insert_items_one(object: {name: $name}) { id } }', variables: { name: 'big-7' }, headers: userOf(org) });
+      expect(await socket.next()).toEqual({ type: 'next', id: 'big-7', payload: { data: { items: [{ name: 'big-7' }] } } });
+      await eventually(() => batched.engine.live.stats()[0]!.evaluated - before!.evaluated === names.length);
+      expect(batched.engine.live.stats()[0]!.refetches - before!.refetches).toBe(1);
+      expect(batched.engine.live.statements - statements).toBeLessThanOrEqual(16);
+      socket.close();
+    } finally {
+      await batched.close();
+    }
+  });
 });
 
 describe('shutdown', () => {

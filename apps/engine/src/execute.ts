@@ -37,10 +37,10 @@ export interface ExecuteOptions {
 export function createPool(url: string, max = 10): Sql {
   return postgres(url, {
     max,
-    // Generic plans from the first execution: every value of a statement is a bound parameter, so a
-    // custom plan knows nothing the generic one would not use, and planning a statement that carries
-    // the policies of every table it reaches costs up to ~130 ms (a list with relationships), which
-    // PostgreSQL would otherwise pay five times per connection before settling on the generic plan.
+    // Generic plans from the first execution. Planning a statement that carries the policies of every
+    // table it reaches costs up to ~130 ms (a list with relationships), which PostgreSQL would pay for
+    // each of the first five runs per connection, planning for their values, before settling on the
+    // generic plan; a custom plan could only use the values' selectivity (docs/engine.md).
     connection: { TimeZone: 'UTC', application_name: 'workgrid-engine', plan_cache_mode: 'force_generic_plan' },
     onnotice: () => undefined,
     // Results need no type parsing (one JSON text column each), but without the array types postgres.js

@@ -41,7 +41,7 @@ export class AsyncActions {
       request.session,
       [
         {
-          text: `insert into engine.action_log (action_name, input, session_variables, request_query) values ($1, ($2::text)::jsonb, ($3::text)::jsonb, $4) returning to_json(id)::text as j, true as ok`,
+          text: `insert into engine.action_log (action_name, input, session_variables, request_query) values ($1, ($2::text)::jsonb, ($3::text)::jsonb, $4) returning to_json(id)::text as j`,
           params: [action.name, JSON.stringify(input), JSON.stringify(session), request.requestQuery],
           kind: 'mutation',
           path,
@@ -69,7 +69,7 @@ export class AsyncActions {
       request.session,
       [
         {
-          text: `update engine.action_log set status = $2, response_payload = ($3::text)::jsonb, errors = ($4::text)::jsonb, response_received_at = now() where id = ($1::text)::uuid returning null::text as j, true as ok`,
+          text: `update engine.action_log set status = $2, response_payload = ($3::text)::jsonb, errors = ($4::text)::jsonb, response_received_at = now() where id = ($1::text)::uuid returning null::text as j`,
           params: [id, result.status, JSON.stringify(result.response), JSON.stringify(result.errors)],
           kind: 'mutation',
           path,

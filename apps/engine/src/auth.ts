@@ -80,9 +80,19 @@ export function cacheLifetimeMs(headers: Headers): number {
   return 60_000;
 }
 
+/** How many tokens a static key verified are remembered (least recently verified first out). */
+const VERIFIED_TOKENS = 1000;
+
 export class JwtVerifier {
   private staticKey: Promise<Key> | undefined;
   private readonly remote: RemoteJwks | undefined;
+  /**
+   * Tokens the static key verified, with their claims, until they expire: a client sends the same
+   * token with every request, and verifying it (~0.1 ms) cost as much as a primary-key read's SQL.
+   * Only what verified is kept, and an entry is used only while `jwtVerify` would still accept the
+   * token (its `exp` plus the allowed skew); the options never change for a verifier.
+   */
+  private readonly verified = new Map<string, { payload: JWTPayload; until: number }>();
 
   constructor(readonly secret: JwtSecret) {
     if (secret.jwk_url) this.remote = new RemoteJwks(secret.jwk_url);
@@ -123,8 +133,14 @@ export class JwtVerifier {
           return (await jwtVerify(token, await this.remote.get(true), options)).payload;
         }
       }
+      const known = this.verified.get(token);
+      if (known && Date.now() < known.until) return known.payload;
+      this.verified.delete(token);
       const key = await (this.staticKey as Promise<Key>);
-      return (await jwtVerify(token, key, options)).payload;
+      const { payload } = await jwtVerify(token, key, options);
+      if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { payload, until: payload.exp === undefined ? Infinity : (payload.exp + this.secret.allowed_skew) * 1000 });
+      return payload;
     } catch (error) {
       throw new HasuraError('invalid-jwt', `Could not verify JWT: ${joseReason(error, token)}`, '$', undefined, 400);
     }

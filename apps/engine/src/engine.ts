@@ -37,6 +37,7 @@ import { CHECK_FAILED, compileDelete, compileInsert, compileUpdate, compileUpdat
 import { buildModel, type FunctionInfo, type InconsistentObject, type Model, type TableInfo } from './model.ts';
 import { ADMIN_ROLE, buildRoleSchema, RoleView, type RoleSchema } from './schema.ts';
 import { Params, RowParams } from './sql.ts';
+import { ensureCheckViolation } from './source-catalog.ts';
 import type { Session } from './session.ts';
 import { CompiledOperations, variableShape } from './compiled-operations.ts';
 import { planSubscription, type SubscriptionPlan } from './subscription-plan.ts';
@@ -184,6 +185,7 @@ export class Engine {
    */
   async replaceMetadata(metadata: Metadata, allowInconsistent: boolean | ((found: InconsistentObject[]) => boolean), persist?: { resourceVersion?: number }): Promise<InconsistentObject[]> {
     await this.connectSource(metadata);
+    await ensureCheckViolation(this.sql);
     const model = await this.buildModel(metadata);
     const actions = buildActions(metadata, this.config.environment ?? {}, model.tables);
     model.inconsistencies.push(...actions.inconsistencies);

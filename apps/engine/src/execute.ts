@@ -12,11 +12,11 @@ const prepareIfRepeated = (text: string) => ({ prepare: repeatedTexts.repeated(t
 export interface Statement {
   text: string;
   params: string[];
-  /** Mutations yield `j` and `ok` themselves (their WITH must stay top-level); queries yield one value. */
+  /** Mutations yield `j` themselves (their WITH must stay top-level); queries yield one value. */
   kind: 'query' | 'mutation';
   /** JSON path reported with a database error of this statement. */
   path: string;
-  /** Raised (and the transaction rolled back) when `ok` is false: a failed permission check. */
+  /** Reported when the statement raises check_violation with this error's message: a failed permission check. */
   checkError?: HasuraError;
   /** A second statement built from the first one's answer (nested inserts); forces sequential execution. */
   followUp?: (j: string) => { text: string; params: string[] };
@@ -37,7 +37,11 @@ export interface ExecuteOptions {
 export function createPool(url: string, max = 10): Sql {
   return postgres(url, {
     max,
-    connection: { TimeZone: 'UTC', application_name: 'workgrid-engine' },
+    // Generic plans from the first execution. Planning a statement that carries the policies of every
+    // table it reaches costs up to ~130 ms (a list with relationships), which PostgreSQL would pay for
+    // each of the first five runs per connection, planning for their values, before settling on the
+    // generic plan; a custom plan could only use the values' selectivity (docs/engine.md).
+    connection: { TimeZone: 'UTC', application_name: 'workgrid-engine', plan_cache_mode: 'force_generic_plan' },
     onnotice: () => undefined,
     // Results need no type parsing (one JSON text column each), but without the array types postgres.js
     // 3.4.9's reserve() never settles on a connection it has to open (porsager/postgres#751).
@@ -71,46 +75,52 @@ function startSession(tx: TransactionSql | ReservedSql, session: Session, option
  * subscription refetch. Returns each row's JSON text (compacted) by id.
  */
 export async function runMultiplexed(sql: Sql, session: Session, text: string, params: string[], options: ExecuteOptions): Promise<Map<number, string | null>> {
-  const [rows] = await runReadOnly<{ id: number; j: string | null }>(sql, session, [{ text, params, path: '$' }], options);
+  const [rows] = await runPipelined<{ id: number; j: string | null }>(sql, session, [{ text, params, path: '$' }], options);
   const answers = new Map<number, string | null>();
   for (const row of rows ?? []) answers.set(row.id, compactJson(row.j));
   return answers;
 }
 
 /**
- * Statements in one read-only transaction carrying the session, in one round trip: BEGIN, the session
- * setup, the statements and COMMIT are all written to one reserved connection before any answer is
- * awaited (postgres.js sends a query once something listens to it, and batches what is sent in one
- * tick). A failing query aborts the transaction, so those after it fail and COMMIT rolls back; the
- * first failure is the one reported. Texts seen for the first time on a connection with parameters
- * cost postgres.js an extra describe round trip (see RepeatedTexts).
+ * Statements in one transaction carrying the session, in one round trip: BEGIN, the session setup,
+ * the statements and COMMIT are all written to one reserved connection before any answer is awaited
+ * (postgres.js sends a query once something listens to it, and batches what is sent in one tick). A
+ * failing statement aborts the transaction, so those after it fail and COMMIT rolls back; the first
+ * failure is the one reported. Mutations can run so because a failed permission check raises in the
+ * statement (see mutate.ts) rather than answering a flag the engine would have to read before
+ * committing. Texts seen for the first time on a connection with parameters cost postgres.js an
+ * extra describe round trip (see RepeatedTexts).
  */
-async function runReadOnly<Row>(sql: Sql, session: Session, queries: { text: string; params: string[]; path: string }[], options: ExecuteOptions): Promise<Row[][]> {
+async function runPipelined<Row>(sql: Sql, session: Session, queries: Pick<Statement, 'text' | 'params' | 'path' | 'checkError'>[], options: ExecuteOptions): Promise<Row[][]> {
   const connection = await sql.reserve();
-  let failure: { error: unknown; path: string } | undefined;
-  const listen = <T>(query: PromiseLike<T>, path: string): Promise<T> => {
+  let failure: { error: unknown; statement?: Pick<Statement, 'path' | 'checkError'> } | undefined;
+  const listen = <T>(query: PromiseLike<T>, statement?: Pick<Statement, 'path' | 'checkError'>): Promise<T> => {
     // Attached now (not a tick later, as Promise.resolve would): attaching is what sends, in order.
     const answer = new Promise<T>((resolve, reject) => {
       query.then(resolve, (error: unknown) => {
-        failure ??= { error, path };
+        failure ??= { error, ...(statement ? { statement } : {}) };
         reject(error);
       });
     });
     answer.catch(() => undefined);
     return answer;
   };
+  let commit: Promise<unknown> | undefined;
   try {
-    const pending: Promise<unknown>[] = [listen(connection.unsafe('begin read only'), '$')];
-    pending.push(...startSession(connection, session, options).map((query) => listen(query, '$')));
-    const answers = queries.map(({ text, params, path }) => listen(connection.unsafe<Row[]>(text, params, prepareIfRepeated(text)), path));
-    pending.push(...answers, listen(connection.unsafe('commit'), '$'));
+    const pending: Promise<unknown>[] = [listen(connection.unsafe(options.readOnly ? 'begin read only' : 'begin'))];
+    pending.push(...startSession(connection, session, options).map((query) => listen(query)));
+    const answers = queries.map((statement) => listen(connection.unsafe<Row[]>(statement.text, statement.params, prepareIfRepeated(statement.text)), statement));
+    commit = listen(connection.unsafe('commit'));
+    pending.push(...answers, commit);
     await Promise.allSettled(pending);
     if (failure) throw failure.error;
     return await Promise.all(answers);
   } catch (error) {
-    // Should anything have stopped the COMMIT from ending the transaction, it must not outlive the request.
-    await connection.unsafe('rollback').catch(() => undefined);
-    throw mapPostgresError(failure?.error ?? error, failure?.path);
+    // A COMMIT that ran ended the transaction (rolling back after a failure); should anything have stopped
+    // it, the transaction must not outlive the request.
+    const ended = commit ? await commit.then(() => true, () => false) : false;
+    if (!ended) await connection.unsafe('rollback').catch(() => undefined);
+    throw mapStatementError(failure?.error ?? error, failure?.statement);
   } finally {
     connection.release();
   }
@@ -118,60 +128,43 @@ async function runReadOnly<Row>(sql: Sql, session: Session, queries: { text: str
 
 /** Runs statements in one transaction that carries the session, returning each first column as text. */
 export async function runInTransaction(sql: Sql, session: Session, statements: Statement[], options: ExecuteOptions): Promise<(string | null)[]> {
-  if (options.readOnly && statements.every((statement) => statement.kind === 'query')) {
-    const answers = await runReadOnly<{ j: string | null }>(sql, session, statements.map(({ text, params, path }) => ({ text: queryText(text), params, path })), options);
+  const texts = statements.map((statement) => ({ ...statement, text: statement.kind === 'query' ? queryText(statement.text) : statement.text }));
+  if (!statements.some((statement) => statement.followUp)) {
+    const answers = await runPipelined<{ j: string | null }>(sql, session, texts, options);
     return answers.map((rows) => compactJson(rows[0]?.j ?? null));
   }
+  // A follow-up is built from its statement's answer, so these statements run one after another.
   let failed: Statement | undefined;
   try {
     return await sql.begin(options.readOnly ? 'read only' : 'read write', async (tx: TransactionSql) => {
-      // Everything is sent at once (postgres.js pipelines unawaited queries in a transaction), so an
-      // operation costs about one round trip; a failure aborts the transaction and all that follows.
-      // Statements whose text comes back are prepared (see RepeatedTexts); the others stay unnamed.
-      const setup = startSession(tx, session, options);
-      if (statements.some((statement) => statement.followUp)) {
-        await Promise.all(setup);
-        const results: (string | null)[] = [];
-        for (const statement of statements) {
-          failed = statement;
-          const text = statement.kind === 'query' ? queryText(statement.text) : statement.text;
-          const rows = await tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, prepareIfRepeated(text));
-          if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
-          let answer = rows[0]?.j ?? null;
-          if (statement.followUp && answer !== null) {
-            const next = statement.followUp(answer);
-            answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params, prepareIfRepeated(next.text)))[0]?.j ?? null;
-          }
-          results.push(compactJson(answer));
-        }
-        return results;
-      }
-      const pending = statements.map((statement) => {
-        const text = statement.kind === 'query' ? queryText(statement.text) : statement.text;
-        return tx.unsafe<{ j: string | null; ok: boolean }[]>(text, statement.params, prepareIfRepeated(text)).catch((error: unknown) => {
-          failed ??= statement;
-          throw error;
-        });
-      });
-      // Should the setup fail, the statements fail too; they are awaited only afterwards.
-      for (const query of pending) query.catch(() => undefined);
-      await Promise.all(setup);
+      await Promise.all(startSession(tx, session, options));
       const results: (string | null)[] = [];
-      for (const [index, rows] of (await Promise.all(pending)).entries()) {
-        const statement = statements[index] as Statement;
-        if (rows[0]?.ok === false && statement.checkError) throw statement.checkError;
-        results.push(compactJson(rows[0]?.j ?? null));
+      for (const statement of texts) {
+        failed = statement;
+        let answer = (await tx.unsafe<{ j: string | null }[]>(statement.text, statement.params, prepareIfRepeated(statement.text)))[0]?.j ?? null;
+        if (statement.followUp && answer !== null) {
+          const next = statement.followUp(answer);
+          answer = (await tx.unsafe<{ j: string | null }[]>(next.text, next.params, prepareIfRepeated(next.text)))[0]?.j ?? null;
+        }
+        results.push(compactJson(answer));
       }
       return results;
     });
   } catch (error) {
-    throw mapPostgresError(error, failed?.path);
+    throw mapStatementError(error, failed);
   }
 }
 
-/** A query statement yields one JSON value; as `j`, with `ok` as mutations have it. */
+/** A query statement yields one JSON value, as `j`. */
 function queryText(text: string): string {
-  return `select (${text})::text as j, true as ok`;
+  return `select (${text})::text as j`;
+}
+
+/** A statement's error in Hasura's terms: its failed permission check (check_violation), or as mapPostgresError. */
+function mapStatementError(error: unknown, statement: Pick<Statement, 'path' | 'checkError'> | undefined): HasuraError {
+  const pg = (error ?? {}) as PgError;
+  if (statement?.checkError && pg.code === '23514' && pg.message === statement.checkError.message) return statement.checkError;
+  return mapPostgresError(error, statement?.path);
 }
 
 interface PgError {

@@ -1,8 +1,8 @@
 /**
  * Which statement texts to run as named prepared statements. An operation compiles to the same text
  * whatever its variable values and session (those are bound parameters), so a text that comes back is
- * worth preparing: Postgres then skips parsing and rewriting (row-level security policies included)
- * and, after a few runs, planning. One-off texts stay unnamed so they do not pile up on connections;
+ * worth preparing: Postgres then skips parsing, rewriting (row-level security policies included) and
+ * planning (the pool asks for generic plans, see createPool). One-off texts stay unnamed so they do not pile up on connections;
  * prepared ones go when their connection does (postgres.js recycles connections after 30–60 minutes).
  */
 export class RepeatedTexts {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TableMetadata } from '../src/metadata.ts';
 import { ADMIN_SECRET, asAdmin, createTestSchema, gql, metadataOf, startEngine, type TestEngine } from './support/harness.ts';
 
@@ -72,6 +72,18 @@ describe('JWT mode', () => {
     expect(await ask({ authorization: `Bearer ${expired}` })).toEqual(error('invalid-jwt', 'Could not verify JWT: JWTExpired'));
     expect(await ask({ authorization: `Bearer ${await sign(claims(), '5m', `${KEY}-other`)}` })).toEqual(error('invalid-jwt', 'Could not verify JWT: JWSError JWSInvalidSignature'));
     expect(((await ask({ authorization: 'Bearer abc' })) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('invalid-jwt');
+  });
+
+  it('refuses a token it verified before once that token has expired', async () => {
+    const token = await sign(claims(), '1m');
+    expect(await ask({ authorization: `Bearer ${token}` })).toEqual({ data: { note: [{ id: 1 }] } });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await ask({ authorization: `Bearer ${token}` })).toEqual(error('invalid-jwt', 'Could not verify JWT: JWTExpired'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a malformed header, missing claims and missing roles', async () => {

@@ -315,20 +315,28 @@ describe('fallback refetch', () => {
 });
 
 describe('multiplexed batches', () => {
+  const NAME_QUERY = 'subscription ($name: String!) { items(where: {name: {_eq: $name}}) { name } }';
+  const INSERT_NAME = 'mutation ($name: String!) { insert_items_one(object: {name: $name}) { id } }';
+
+  /** One org's socket on an engine with `batchSize`, subscribed to each name and past the first (empty) results. */
+  async function subscribedGroup(batchSize: number, names: string[]) {
+    const engine = await startEngine(metadataOf(TABLES), { subscriptions: { liveRefetchMs: 20, liveBatchSize: batchSize, streamRefetchMs: 20, streamBatchSize: batchSize, fallbackMs: 0, keepAliveMs: 60_000, initTimeoutMs: 3000, maxBufferedBytes: 1_048_576 } });
+    const org = randomUUID();
+    const socket = await TestSocket.open(await listen(engine), 'graphql-transport-ws');
+    socket.send({ type: 'connection_init', payload: { headers: userOf(org) } });
+    expect(await socket.next()).toEqual({ type: 'connection_ack' });
+    for (const name of names) socket.send({ type: 'subscribe', id: name, payload: { query: NAME_QUERY, variables: { name } } });
+    for (let i = 0; i < names.length; i += 1) expect(await socket.next()).toMatchObject({ type: 'next', payload: { data: { items: [] } } });
+    return { engine, org, socket };
+  }
+
   it('deliver each change to its own subscriber when one group spans several batches run side by side', async () => {
-    const batched = await startEngine(metadataOf(TABLES), { subscriptions: { liveRefetchMs: 20, liveBatchSize: 2, streamRefetchMs: 20, streamBatchSize: 2, fallbackMs: 0, keepAliveMs: 60_000, initTimeoutMs: 3000, maxBufferedBytes: 1_048_576 } });
+    const names = Array.from({ length: 7 }, (_, n) => `batch-${n}`);
+    const { engine: batched, org, socket } = await subscribedGroup(2, names);
     try {
-      const org = randomUUID();
-      const socket = await TestSocket.open(await listen(batched), 'graphql-transport-ws');
-      socket.send({ type: 'connection_init', payload: { headers: userOf(org) } });
-      expect(await socket.next()).toEqual({ type: 'connection_ack' });
-      const names = Array.from({ length: 7 }, (_, n) => `batch-${n}`);
-      const query = 'subscription ($name: String!) { items(where: {name: {_eq: $name}}) { name } }';
-      for (const name of names) socket.send({ type: 'subscribe', id: name, payload: { query, variables: { name } } });
-      for (let i = 0; i < names.length; i += 1) expect(await socket.next()).toMatchObject({ type: 'next', payload: { data: { items: [] } } });
       expect(batched.engine.live.stats()).toEqual([expect.objectContaining({ subscribers: 7 })]);
 
-      for (const name of names) await gql(batched.app, { query: 'mutation ($name: String!) { insert_items_one(object: {name: $name}) { id } }', variables: { name }, headers: userOf(org) });
+      for (const name of names) await gql(batched.app, { query: INSERT_NAME, variables: { name }, headers: userOf(org) });
       const latest = new Map<string, unknown>();
       await eventually(async () => {
         const message = await socket.next();
@@ -341,21 +349,14 @@ describe('multiplexed batches', () => {
     }
   });
   it('grow batches past the batch size rather than send more than 16 statements for one refetch of a big group', async () => {
-    const batched = await startEngine(metadataOf(TABLES), { subscriptions: { liveRefetchMs: 20, liveBatchSize: 1, streamRefetchMs: 20, streamBatchSize: 1, fallbackMs: 0, keepAliveMs: 60_000, initTimeoutMs: 3000, maxBufferedBytes: 1_048_576 } });
+    const names = Array.from({ length: 40 }, (_, n) => `big-${n}`);
+    const { engine: batched, org, socket } = await subscribedGroup(1, names);
     try {
-      const org = randomUUID();
-      const socket = await TestSocket.open(await listen(batched), 'graphql-transport-ws');
-      socket.send({ type: 'connection_init', payload: { headers: userOf(org) } });
-      expect(await socket.next()).toEqual({ type: 'connection_ack' });
-      const names = Array.from({ length: 40 }, (_, n) => `big-${n}`);
-      const query = 'subscription ($name: String!) { items(where: {name: {_eq: $name}}) { name } }';
-      for (const name of names) socket.send({ type: 'subscribe', id: name, payload: { query, variables: { name } } });
-      for (let i = 0; i < names.length; i += 1) expect(await socket.next()).toMatchObject({ type: 'next', payload: { data: { items: [] } } });
       await eventually(() => batched.engine.live.stats()[0]?.subscribers === names.length);
       const statements = batched.engine.live.statements;
       const [before] = batched.engine.live.stats();
 
-      await gql(batched.app, { query: 'mutation ($name: String!) { insert_items_one(object: {name: $name}) { id } }', variables: { name: 'big-7' }, headers: userOf(org) });
+      await gql(batched.app, { query: INSERT_NAME, variables: { name: 'big-7' }, headers: userOf(org) });
       expect(await socket.next()).toEqual({ type: 'next', id: 'big-7', payload: { data: { items: [{ name: 'big-7' }] } } });
       await eventually(() => batched.engine.live.stats()[0]!.evaluated - before!.evaluated === names.length);
       expect(batched.engine.live.stats()[0]!.refetches - before!.refetches).toBe(1);

@@ -153,4 +153,18 @@ describe('task notifications', () => {
     expect(await notificationsOf(guest, 'task.status_changed')).toEqual([]);
     expect(await notificationsOf(guest, 'task.commented')).toHaveLength(1);
   });
+
+  it('handles every id Postgres accepts, not only RFC 9562 ones (the demo data derives its ids from md5)', async () => {
+    // Inserted as the owner of the schema (roles may not choose ids), in the org's session like a seed.
+    const [task] = (await sql.begin(async (tx) => {
+      await tx`select set_config('hasura.user', ${JSON.stringify({ 'x-hasura-role': 'user', 'x-hasura-org-id': org.orgId, 'x-hasura-user-id': org.owner })}, true)`;
+      return tx`insert into tasks (id, org_id, project_id, title, created_by)
+                values (md5('notify:any-uuid')::uuid, ${org.orgId}, ${projectId}, 'Any uuid', ${org.owner}) returning id`;
+    })) as unknown as { id: string }[];
+    expect(task!.id).toBe('ff11a844-9a5a-f50e-857f-7b943b421732'); // version nibble f: no RFC 9562 version
+    await asUser(org.owner, (tx) => tx`insert into task_assignees (org_id, project_id, task_id, user_id) values (${org.orgId}, ${projectId}, ${task!.id as string}, ${org.members[2]!})`);
+    await runPendingTwice();
+    expect(await notificationsOf(org.members[2]!, 'task.assigned')).toEqual([expect.stringMatching(/was assigned to you: Any uuid$/)]);
+    expect(await sql`select topic from outbox_events where org_id = ${org.orgId} and dead_at is not null`).toEqual([]);
+  });
 });

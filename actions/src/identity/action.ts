@@ -5,7 +5,7 @@ import { ActionError, SQL_ERROR_STATUS } from './action-error.ts';
 import type { CallerSession, ClientInfo, Identity } from './context.ts';
 import { READ_ONLY_ROLE } from './tokens.ts';
 
-const UUID = z.uuid();
+const UUID = z.guid();
 
 const payloadSchema = z.object({
   action: z.object({ name: z.string() }),

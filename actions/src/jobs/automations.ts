@@ -18,9 +18,9 @@ const TRIGGER_OF_TOPIC: Record<string, string> = {
 
 const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set_field'), field: z.enum(['status', 'priority', 'start_date', 'due_date', 'title']), value: z.string().nullable() }),
-  z.object({ type: z.literal('assign'), user_id: z.uuid() }),
-  z.object({ type: z.literal('add_tag'), tag_id: z.uuid() }),
-  z.object({ type: z.literal('notify'), to: z.enum(['assignees', 'watchers']).optional(), user_ids: z.array(z.uuid()).optional(), title: z.string().min(1).max(300) }),
+  z.object({ type: z.literal('assign'), user_id: z.guid() }),
+  z.object({ type: z.literal('add_tag'), tag_id: z.guid() }),
+  z.object({ type: z.literal('notify'), to: z.enum(['assignees', 'watchers']).optional(), user_ids: z.array(z.guid()).optional(), title: z.string().min(1).max(300) }),
   z.object({ type: z.literal('create_subtask'), title: z.string().min(1).max(500) }),
 ]);
 type Action = z.infer<typeof actionSchema>;
@@ -136,11 +136,11 @@ export async function runAutomation(
 }
 
 const eventPayload = z.object({
-  task_id: z.uuid(),
+  task_id: z.guid(),
   automation_depth: z.number().int().nonnegative().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
-  user_id: z.uuid().optional(),
+  user_id: z.guid().optional(),
 });
 
 /** task.created / task.status_changed / task.assigned: the project's active automations of that trigger. */

@@ -5,11 +5,11 @@ import { notifyMembers } from './notify.ts';
 export const MENTION_EVENT_TYPE = 'comment.mention';
 
 const payloadSchema = z.object({
-  comment_id: z.uuid(),
+  comment_id: z.guid(),
   entity_type: z.string(),
-  entity_id: z.uuid(),
-  author_id: z.uuid().nullable(),
-  mentions: z.array(z.uuid()),
+  entity_id: z.guid(),
+  author_id: z.guid().nullable(),
+  mentions: z.array(z.guid()),
 });
 
 /** comment.created: an in-app notification (and, when asked for, an email) for every mentioned member except the author. */

@@ -22,9 +22,9 @@ export const CONSOLE_PATHS = {
   signIn: '/sign-in',
 } as const;
 
-const accountPayload = z.object({ user_id: z.uuid(), email: z.string().min(3) });
+const accountPayload = z.object({ user_id: z.guid(), email: z.string().min(3) });
 const tokenPayload = accountPayload.extend({ token_sealed: z.string() });
-const invitationPayload = z.object({ invitation_id: z.uuid(), email: z.string().min(3), token_sealed: z.string() });
+const invitationPayload = z.object({ invitation_id: z.guid(), email: z.string().min(3), token_sealed: z.string() });
 
 function parse<T>(schema: z.ZodType<T>, event: OutboxEvent): T {
   const parsed = schema.safeParse(event.payload);

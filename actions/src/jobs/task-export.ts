@@ -8,9 +8,9 @@ import type { EffectHandler } from './effects.ts';
 import { runImport, type TransferDeps } from './task-import.ts';
 
 const filtersSchema = z.object({
-  project_id: z.uuid().optional(),
+  project_id: z.guid().optional(),
   status: z.array(z.string()).optional(),
-  assignee_id: z.uuid().optional(),
+  assignee_id: z.guid().optional(),
   due_from: z.iso.date().optional(),
   due_to: z.iso.date().optional(),
 });
@@ -27,7 +27,7 @@ interface ExportRecord {
 
 /** task_export.requested: the export runs as its own job (it talks to S3). */
 export const taskExportRequested: EffectHandler = async (_tx, event) => {
-  const exportId = z.object({ export_id: z.uuid() }).parse(event.payload).export_id;
+  const exportId = z.object({ export_id: z.guid() }).parse(event.payload).export_id;
   return [{ queue: QUEUES.maintenance, name: JOBS.taskExport, jobId: `task-export-${exportId}`, data: { exportId, orgId: event.org_id } }];
 };
 

@@ -51,7 +51,7 @@ interface ImportRecord {
   created_by: string | null;
 }
 
-const payloadSchema = z.object({ import_id: z.uuid() });
+const payloadSchema = z.object({ import_id: z.guid() });
 
 /** The CSV's rows mapped to task fields and validated; rows are numbered from 1 after the header. */
 export async function validateRows(tx: Tx, csv: string, mapping: Record<string, string>): Promise<{ valid: ImportRow[]; errors: RowError[]; total: number }> {

@@ -36,7 +36,7 @@ function parse<T>(schema: z.ZodType<T>, topic: string, payload: unknown): T {
 
 const taskUrl = (taskId: string) => `/task/${taskId}`;
 
-const assignedPayload = z.object({ task_id: z.uuid(), user_id: z.uuid(), actor_id: z.uuid().nullable() });
+const assignedPayload = z.object({ task_id: z.guid(), user_id: z.guid(), actor_id: z.guid().nullable() });
 
 /** task.assigned: the new assignee (unless they assigned themself). */
 export const taskAssigned: EffectHandler = async (tx, event) => {
@@ -54,7 +54,7 @@ export const taskAssigned: EffectHandler = async (tx, event) => {
   });
 };
 
-const statusPayload = z.object({ task_id: z.uuid(), from: z.string(), to: z.string(), actor_id: z.uuid().nullable() });
+const statusPayload = z.object({ task_id: z.guid(), from: z.string(), to: z.string(), actor_id: z.guid().nullable() });
 
 /** task.status_changed: assignees and watchers, except whoever changed it. */
 export const taskStatusChanged: EffectHandler = async (tx, event) => {
@@ -72,7 +72,7 @@ export const taskStatusChanged: EffectHandler = async (tx, event) => {
   });
 };
 
-const unblockedPayload = z.object({ task_id: z.uuid() });
+const unblockedPayload = z.object({ task_id: z.guid() });
 
 /** task.unblocked: the assignees, once per unblocking (the event's idempotency key says which). */
 export const taskUnblocked: EffectHandler = async (tx, event) => {
@@ -91,11 +91,11 @@ export const taskUnblocked: EffectHandler = async (tx, event) => {
 };
 
 const commentPayload = z.object({
-  comment_id: z.uuid(),
+  comment_id: z.guid(),
   entity_type: z.string(),
-  entity_id: z.uuid(),
-  author_id: z.uuid().nullable(),
-  mentions: z.array(z.uuid()),
+  entity_id: z.guid(),
+  author_id: z.guid().nullable(),
+  mentions: z.array(z.guid()),
 });
 
 /** comment.created on a task: its watchers and assignees, except the author and those mentioned (they get the mention). */

@@ -12,10 +12,10 @@ export const TICKET_NOTE_EVENT_TYPE = 'ticket.note';
 export const TICKET_REPLY_TEMPLATE = 'ticket.reply';
 
 const messagePayload = z.object({
-  message_id: z.uuid(),
-  ticket_id: z.uuid(),
+  message_id: z.guid(),
+  ticket_id: z.guid(),
   visibility: z.enum(['public', 'internal']),
-  author_id: z.uuid().nullable(),
+  author_id: z.guid().nullable(),
   from_desk: z.boolean(),
 });
 
@@ -104,7 +104,7 @@ export const ticketMessageCreated: EffectHandler = async (tx, event) => {
 };
 
 const slaPayload = z.object({
-  ticket_id: z.uuid(),
+  ticket_id: z.guid(),
   target: z.enum(['first_response', 'resolution']),
   kind: z.enum(['warning', 'breach']),
   due_at: z.string(),
@@ -135,7 +135,7 @@ export const TICKET_SATISFACTION_TEMPLATE = 'ticket.satisfaction';
 /** The console page that shows the rating form (the signed token goes in `?token=`). */
 export const SATISFACTION_PATH = '/satisfaction';
 
-const statusPayload = z.object({ ticket_id: z.uuid(), from: z.string(), to: z.string() });
+const statusPayload = z.object({ ticket_id: z.guid(), from: z.string(), to: z.string() });
 
 /**
  * ticket.status_changed: on resolution, the requester is emailed a rating request whose link carries

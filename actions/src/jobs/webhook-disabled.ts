@@ -4,7 +4,7 @@ import { PermanentError, type EffectHandler } from './effects.ts';
 
 export const WEBHOOK_DISABLED_EVENT_TYPE = 'webhook.disabled';
 
-const payloadSchema = z.object({ subscription_id: z.uuid(), url: z.string(), consecutive_failures: z.number().int() });
+const payloadSchema = z.object({ subscription_id: z.guid(), url: z.string(), consecutive_failures: z.number().int() });
 
 /** webhook.disabled: every owner and admin of the org hears of it in-app (unless they opted out). */
 export const webhookDisabled: EffectHandler = async (tx, event) => {

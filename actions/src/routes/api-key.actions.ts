@@ -15,7 +15,7 @@ export const createApiKeyInput = z.object({
   scopes,
   expires_in_days: z.number().int().min(1).max(365).nullish(),
 });
-export const revokeApiKeyInput = z.object({ api_key_id: z.uuid() });
+export const revokeApiKeyInput = z.object({ api_key_id: z.guid() });
 export const exchangeApiKeyInput = z.object({ api_key: z.string().min(20).max(200), scopes: scopes.nullish() });
 
 interface ApiKeyRow {

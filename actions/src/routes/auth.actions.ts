@@ -21,10 +21,10 @@ export const signUpInput = z.object({
   display_name: z.string().trim().min(1).max(120),
   org_name: z.string().trim().min(1).max(120),
 });
-export const signInInput = z.object({ email, password, org_id: z.uuid().nullish() });
+export const signInInput = z.object({ email, password, org_id: z.guid().nullish() });
 export const refreshTokenInput = z.object({ refresh_token: opaqueToken });
 export const signOutInput = z.object({ refresh_token: opaqueToken });
-export const switchOrganizationInput = z.object({ org_id: z.uuid() });
+export const switchOrganizationInput = z.object({ org_id: z.guid() });
 
 /** What sign-in answers: tokens, or a ticket for the MFA step. */
 export type SignInResult = (SignedIn & { mfa_required: false; mfa_token: null }) | {

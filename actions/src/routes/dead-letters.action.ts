@@ -5,7 +5,7 @@ import type { Identity } from '../identity/context.ts';
 import { inSession } from '../identity/context.ts';
 
 const listInput = z.strictObject({ limit: z.number().int().min(1).max(200).optional() });
-const retryInput = z.strictObject({ event_id: z.uuid() });
+const retryInput = z.strictObject({ event_id: z.guid() });
 
 /**
  * deadLetters: the org's dead-lettered side effects. Who may see them (owners and admins) is the

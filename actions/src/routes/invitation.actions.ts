@@ -18,7 +18,7 @@ export const inviteMemberInput = z.object({
   role: z.enum(INVITABLE_ROLES).default('member'),
   message: z.string().max(2000).nullish(),
 });
-export const invitationIdInput = z.object({ invitation_id: z.uuid() });
+export const invitationIdInput = z.object({ invitation_id: z.guid() });
 export const acceptInvitationInput = z.object({
   token: z.string().min(20).max(200),
   password,

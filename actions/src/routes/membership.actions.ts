@@ -11,9 +11,9 @@ import { inSession, recordEvent, type ClientInfo, type Identity, type Tx } from 
 
 export const ORG_ROLES = ['owner', 'admin', 'manager', 'agent', 'member', 'requester', 'guest'] as const;
 
-export const changeMemberRoleInput = z.object({ membership_id: z.uuid(), role: z.enum(ORG_ROLES) });
-export const removeMemberInput = z.object({ membership_id: z.uuid() });
-export const transferOwnershipInput = z.object({ user_id: z.uuid() });
+export const changeMemberRoleInput = z.object({ membership_id: z.guid(), role: z.enum(ORG_ROLES) });
+export const removeMemberInput = z.object({ membership_id: z.guid() });
+export const transferOwnershipInput = z.object({ user_id: z.guid() });
 
 interface Membership {
   id: string;

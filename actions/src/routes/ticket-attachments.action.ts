@@ -17,13 +17,13 @@ const UPLOAD_URL_SECONDS = 600;
 const DOWNLOAD_URL_SECONDS = 60;
 
 const requestInput = z.strictObject({
-  ticket_id: z.uuid(),
+  ticket_id: z.guid(),
   filename: z.string().trim().min(1).max(255).refine((name) => !/[/\\]/.test(name), 'a file name, not a path'),
   content_type: z.string().min(3).max(255),
   size_bytes: z.number().int().min(1),
   visibility: z.enum(['public', 'internal']).optional(),
 });
-const fileInput = z.strictObject({ file_id: z.uuid() });
+const fileInput = z.strictObject({ file_id: z.guid() });
 
 const notFound = (what: string) => new ActionError(404, `${what}_not_found`, `No such ${what}.`);
 

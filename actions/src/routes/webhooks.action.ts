@@ -18,8 +18,8 @@ const createSchema = z.strictObject({
   event_types: z.array(topic).min(1).max(100),
   description: z.string().max(500).nullish(),
 });
-const testSchema = z.strictObject({ subscription_id: z.uuid() });
-const redeliverSchema = z.strictObject({ delivery_id: z.uuid() });
+const testSchema = z.strictObject({ subscription_id: z.guid() });
+const redeliverSchema = z.strictObject({ delivery_id: z.guid() });
 
 export interface WebhookActionOptions {
   delivery: Omit<DeliverySettings, 'retryDelaysMs'>;

@@ -2,6 +2,7 @@ import { createLocalJWKSet, decodeProtectedHeader, errors as joseErrors, importS
 import { z } from 'zod';
 import { HasuraError } from './errors.ts';
 import type { Session } from './session.ts';
+import { BoundedMap } from './bounded-map.ts';
 
 const claimsMapValue = z.union([z.string(), z.array(z.string()), z.object({ path: z.string(), default: z.unknown().optional() })]);
 
@@ -92,7 +93,7 @@ export class JwtVerifier {
    * Only what verified is kept, and an entry is used only while `jwtVerify` would still accept the
    * token (its `exp` plus the allowed skew); the options never change for a verifier.
    */
-  private readonly verified = new Map<string, { payload: JWTPayload; until: number }>();
+  private readonly verified = new BoundedMap<string, { payload: JWTPayload; until: number }>(VERIFIED_TOKENS);
 
   constructor(readonly secret: JwtSecret) {
     if (secret.jwk_url) this.remote = new RemoteJwks(secret.jwk_url);
@@ -138,7 +139,6 @@ export class JwtVerifier {
       this.verified.delete(token);
       const key = await (this.staticKey as Promise<Key>);
       const { payload } = await jwtVerify(token, key, options);
-      if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
       this.verified.set(token, { payload, until: payload.exp === undefined ? Infinity : (payload.exp + this.secret.allowed_skew) * 1000 });
       return payload;
     } catch (error) {

@@ -1,4 +1,5 @@
 import { isEnumType, isInputObjectType, isListType, isNonNullType, typeFromAST, type GraphQLInputType, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import { BoundedMap } from './bounded-map.ts';
 import type { Session } from './session.ts';
 
 /**
@@ -143,14 +144,16 @@ const UNCACHEABLE = Symbol('uncacheable');
 
 /** A bounded (least recently used) cache of operation templates. */
 export class CompiledOperations<C extends CompiledStatements<S>, S extends { text: string; params: string[] }> {
-  private readonly entries = new Map<string, Template<C, S> | typeof UNCACHEABLE>();
+  private readonly entries: BoundedMap<string, Template<C, S> | typeof UNCACHEABLE>;
   /** Fresh compiles and cache hits, for tests and diagnostics. */
   readonly stats = { compiles: 0, hits: 0 };
 
   constructor(
-    private readonly limit: number,
+    limit: number,
     private readonly fingerprint: (compiled: C) => string,
-  ) {}
+  ) {
+    this.entries = new BoundedMap(limit);
+  }
 
   clear(): void {
     this.entries.clear();
@@ -173,7 +176,7 @@ export class CompiledOperations<C extends CompiledStatements<S>, S extends { tex
     }
     this.stats.compiles += 1;
     const compiled = compile(variables, session);
-    if (entry === undefined) this.remember(fullKey, cacheable(compiled) ? this.templateFor(compiled, shape, session, compile) : UNCACHEABLE);
+    if (entry === undefined) this.entries.set(fullKey, cacheable(compiled) ? this.templateFor(compiled, shape, session, compile) : UNCACHEABLE);
     return compiled;
   }
 
@@ -189,11 +192,6 @@ export class CompiledOperations<C extends CompiledStatements<S>, S extends { tex
     const rebound = instantiate(template, shape.strings, session);
     const same = this.fingerprint(rebound) === this.fingerprint(fresh) && rebound.statements.every((statement, index) => sameParams(statement.params, fresh.statements[index]?.params));
     return same ? template : UNCACHEABLE;
-  }
-
-  private remember(key: string, entry: Template<C, S> | typeof UNCACHEABLE): void {
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, entry);
   }
 }
 

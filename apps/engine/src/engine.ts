@@ -39,6 +39,7 @@ import { ADMIN_ROLE, buildRoleSchema, RoleView, type RoleSchema } from './schema
 import { Params, RowParams } from './sql.ts';
 import { ensureCheckViolation } from './source-catalog.ts';
 import type { Session } from './session.ts';
+import { BoundedMap } from './bounded-map.ts';
 import { CompiledOperations, variableShape } from './compiled-operations.ts';
 import { planSubscription, type SubscriptionPlan } from './subscription-plan.ts';
 
@@ -96,7 +97,7 @@ export class Engine {
   model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [], inheritedRoles: new Map() };
   private actions: ActionsModel = { actions: [], customTypes: emptyCustomTypes(), relationships: new Map(), inconsistencies: [] };
   private readonly schemas = new Map<string, RoleSchema>();
-  private readonly plans = new Map<string, Plan>();
+  private readonly plans = new BoundedMap<string, Plan>(PLAN_CACHE_LIMIT);
   private readonly compiledOperations = new CompiledOperations<CompiledOperation, Statement>(COMPILED_CACHE_LIMIT, fingerprint);
   /** Off: every request compiles its SQL afresh (to compare against the cache). */
   useCompiledCache = true;
@@ -375,7 +376,6 @@ export class Engine {
       document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
     );
     const plan: Plan = { key, document, operation, fragments };
-    if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.delete(this.plans.keys().next().value as string);
     this.plans.set(key, plan);
     return plan;
   }

@@ -1,3 +1,5 @@
+import { BoundedMap } from './bounded-map.ts';
+
 /**
  * Which statement texts to run as named prepared statements. An operation compiles to the same text
  * whatever its variable values and session (those are bound parameters), so a text that comes back is
@@ -6,15 +8,16 @@
  * prepared ones go when their connection does (postgres.js recycles connections after 30–60 minutes).
  */
 export class RepeatedTexts {
-  private readonly seen = new Set<string>();
+  private readonly seen: BoundedMap<string, true>;
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.seen = new BoundedMap(limit);
+  }
 
   /** Records `text`; true when it was seen before (among the last `limit` distinct texts). */
   repeated(text: string): boolean {
     if (this.seen.has(text)) return true;
-    if (this.seen.size >= this.limit) this.seen.delete(this.seen.values().next().value as string);
-    this.seen.add(text);
+    this.seen.set(text, true);
     return false;
   }
 }

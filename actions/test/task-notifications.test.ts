@@ -22,11 +22,16 @@ afterAll(async () => {
 let org: TestOrg;
 let projectId = '';
 
+/** Gives the transaction the session of a user of the org. */
+async function setSession(tx: postgres.TransactionSql, userId: string): Promise<void> {
+  await tx`select set_config('hasura.user', ${JSON.stringify({ 'x-hasura-role': 'user', 'x-hasura-org-id': org.orgId, 'x-hasura-user-id': userId })}, true)`;
+}
+
 /** Runs statements as a user of the org (committed), as the GraphQL engine would. */
 async function asUser<T>(userId: string, run: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
   return (await sql.begin(async (tx) => {
     await tx`set local role workgrid_engine`;
-    await tx`select set_config('hasura.user', ${JSON.stringify({ 'x-hasura-role': 'user', 'x-hasura-org-id': org.orgId, 'x-hasura-user-id': userId })}, true)`;
+    await setSession(tx, userId);
     return run(tx);
   })) as T;
 }
@@ -157,7 +162,7 @@ describe('task notifications', () => {
   it('handles every id Postgres accepts, not only RFC 9562 ones (the demo data derives its ids from md5)', async () => {
     // Inserted as the owner of the schema (roles may not choose ids), in the org's session like a seed.
     const [task] = (await sql.begin(async (tx) => {
-      await tx`select set_config('hasura.user', ${JSON.stringify({ 'x-hasura-role': 'user', 'x-hasura-org-id': org.orgId, 'x-hasura-user-id': org.owner })}, true)`;
+      await setSession(tx, org.owner);
       return tx`insert into tasks (id, org_id, project_id, title, created_by)
                 values (md5('notify:any-uuid')::uuid, ${org.orgId}, ${projectId}, 'Any uuid', ${org.owner}) returning id`;
     })) as unknown as { id: string }[];

@@ -158,8 +158,8 @@ describe('anonymous sessions', () => {
     await inRollback(async (tx) => {
       const a = await createOrg(tx, 'Alpha');
       await actAs(tx, role, { ...sessionOf(a, 'owner'), role: 'anonymous' });
-      const [ids] = await tx`select app.user_id() as user_id, app.org_id() as org_id`;
-      expect(ids).toEqual({ user_id: null, org_id: null });
+      const [ids] = await tx`select app.user_id() as user_id, app.org_id() as org_id, app.org_role() as org_role`;
+      expect(ids).toEqual({ user_id: null, org_id: null, org_role: null });
       expect((await tx`select id from teams`).length).toBe(0);
       expect((await tx`select id from users`).length).toBe(0);
       expect((await tx`update settings set value = '{}'`).count).toBe(0);

@@ -377,7 +377,16 @@ function permissionFingerprint(table: string, expressions: (Json | undefined)[],
     for (const [key, value] of Object.entries(expr)) {
       if (['_and', '_or', '$and', '$or'].includes(key)) asObjects(value).forEach((item) => walk(tbl, item, rowLevel));
       else if (key === '_not' || key === '$not') walk(tbl, value, rowLevel);
-      else if (columnNames(tbl).includes(key)) {
+      else if (key === '_exists') {
+        const spec = isObject(value) ? value : {};
+        const remote = isObject(spec._table) ? String(spec._table.name) : '';
+        const inSessionOrg = conjuncts(spec._where).some((c) => equalsSessionVariable(c, 'org_id', ORG_VARIABLE));
+        const caller = remote === 'org_memberships' && inSessionOrg ? callerMembership(spec._where) : undefined;
+        // A membership test in the session org is the caller's org role; under a relationship it mirrors a
+        // helper of the related table's policy (app.can_see_ticket and the like), which the policy text hides.
+        if (caller === undefined) walk(remote, spec._where, false);
+        else if (rowLevel) fp.callerRoles.push(caller);
+      } else if (columnNames(tbl).includes(key)) {
         if (!rowLevel) continue;
         for (const [op, operand] of Object.entries(isObject(value) ? value : { _eq: value })) {
           const variable = isSessionVariable(operand) ? operand.toLowerCase() : undefined;

@@ -100,6 +100,11 @@ describe('task version', () => {
       // A client's optimistic update with the version it read still goes through, and bumps it.
       const [updated] = await tx`update tasks set title = 'Ship it' where id = ${blocked} and version = ${before} returning version`;
       expect(updated).toEqual({ version: before + 1 });
+      // Writing the values a task already holds is no edit; changing another column is one.
+      const [rewritten] = await tx`update tasks set title = title, custom_fields = custom_fields where id = ${blocked} returning version`;
+      expect(rewritten).toEqual({ version: before + 1 });
+      const [edited] = await tx`update tasks set estimate = 3 where id = ${blocked} returning version`;
+      expect(edited).toEqual({ version: before + 2 });
       await actAsSuperuser(tx);
     });
   });

@@ -80,7 +80,8 @@ const STREAM_ANSWER = /^\[(null|"(?:[^"\\]|\\.)*"),(\d+),/;
 /**
  * Live queries and streams, multiplexed: a group refetches only when a change notification names a
  * table it reads in its org (or any org when it has none), at most once per refetch interval, plus
- * a slow fallback. Idle groups cost no statement.
+ * a slow fallback; a group of by-pk queries refetches only the subscribers whose row the change
+ * names, when it names rows of their table. Idle groups cost no statement.
  */
 export class LiveQueries {
   private readonly groups = new Map<string, Group>();
@@ -157,7 +158,8 @@ export class LiveQueries {
   private changed(change: Change): void {
     for (const group of this.byTable.get(change.table) ?? []) {
       if (change.orgs !== null && group.orgId !== undefined && !change.orgs.includes(group.orgId)) continue;
-      // A change naming its rows wakes a by-pk group for their watchers only; any other change (another table the operation reads, any row) wakes every subscriber.
+      // A change naming its rows wakes a by-pk group for their watchers only; any other change
+      // (another table the operation reads, or any row) wakes every subscriber.
       const watched = group.watched?.table === change.table ? group.watched : undefined;
       if (!watched || !change.keys) {
         this.wake(group);

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from './support/database.ts';
 import { createOrg, type OrgFixture } from './support/fixtures.ts';
 
-// The workgrid_changes notifications the engine's subscriptions wake on (migration 0032).
+// The workgrid_changes notifications the engine's subscriptions wake on (migrations 0032, 0082).
 
 interface Change {
   table: string;
   orgs: string[] | null;
+  keys: string[] | null;
 }
 
-const received: Change[] = [];
+const received: { change: Change; bytes: number }[] = [];
 let a: OrgFixture;
 let b: OrgFixture;
 let unlisten: () => Promise<void>;
@@ -19,7 +20,7 @@ beforeAll(async () => {
     a = await createOrg(tx, 'Alpha');
     b = await createOrg(tx, 'Beta');
   });
-  const listening = await sql.listen('workgrid_changes', (payload) => received.push(JSON.parse(payload) as Change));
+  const listening = await sql.listen('workgrid_changes', (payload) => received.push({ change: JSON.parse(payload) as Change, bytes: Buffer.byteLength(payload) }));
   unlisten = listening.unlisten;
 });
 afterAll(async () => unlisten());
@@ -28,33 +29,72 @@ afterAll(async () => unlisten());
  * Runs a committed write and returns the notifications about `table` (audit_log gets its own) that
  * concern this file's orgs: other test files commit writes of their own meanwhile.
  */
-async function changesOf(table: string, write: () => Promise<unknown>): Promise<Change[]> {
+async function notificationsOf(table: string, write: () => Promise<unknown>): Promise<{ change: Change; bytes: number }[]> {
   const marker = `marker-${Math.random()}`;
   received.length = 0;
   await write();
   await sql`select pg_notify('workgrid_changes', ${JSON.stringify({ table: marker, orgs: [] })})`;
   const deadline = Date.now() + 5000;
-  while (!received.some((change) => change.table === marker)) {
+  while (!received.some(({ change }) => change.table === marker)) {
     if (Date.now() > deadline) throw new Error('no marker notification');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const ours = (org: string) => org === a.orgId || org === b.orgId;
-  return received.filter((change) => change.table === table && (change.orgs === null || change.orgs.some(ours)));
+  return received.filter(({ change }) => change.table === table && (change.orgs === null || change.orgs.some(ours)));
 }
 
+async function changesOf(table: string, write: () => Promise<unknown>): Promise<Change[]> {
+  return (await notificationsOf(table, write)).map(({ change }) => change);
+}
+
+const sorted = (values: readonly string[] | null | undefined) => [...(values ?? [])].sort();
+const insertTags = (count: number) =>
+  sql<{ id: string }[]>`insert into tags (org_id, name, created_by) select ${a.orgId}, 'bulk-' || g || '-' || gen_random_uuid(), ${a.users.owner} from generate_series(1, ${count}) g returning id`;
+
 describe('change notifications', () => {
-  it('name the table and the distinct orgs of the rows one statement changed', async () => {
+  it('name the table and the distinct orgs and primary keys of the rows one statement changed', async () => {
+    const ids = await sql<{ id: string }[]>`select id from tags where org_id in (${a.orgId}, ${b.orgId})`;
     const changes = await changesOf('public.tags', () => sql`update tags set name = name || '' where org_id in (${a.orgId}, ${b.orgId})`);
     expect(changes).toHaveLength(1);
     expect(changes[0]!.table).toBe('public.tags');
-    expect([...(changes[0]!.orgs ?? [])].sort()).toEqual([a.orgId, b.orgId].sort());
+    expect(sorted(changes[0]!.orgs)).toEqual(sorted([a.orgId, b.orgId]));
+    expect(sorted(changes[0]!.keys)).toEqual(sorted(ids.map((row) => row.id)));
   });
 
-  it('fire for inserts and deletes with the one org concerned', async () => {
-    const inserted = await changesOf('public.tags', () => sql`insert into tags (org_id, name, created_by) values (${a.orgId}, 'notify-test', ${a.users.owner})`);
-    expect(inserted).toEqual([{ table: 'public.tags', orgs: [a.orgId] }]);
-    const deleted = await changesOf('public.tags', () => sql`delete from tags where org_id = ${a.orgId} and name = 'notify-test'`);
-    expect(deleted).toEqual([{ table: 'public.tags', orgs: [a.orgId] }]);
+  it('fire for inserts and deletes with the one org and the row concerned', async () => {
+    let id = '';
+    const inserted = await changesOf('public.tags', async () => {
+      const [row] = await sql<{ id: string }[]>`insert into tags (org_id, name, created_by) values (${a.orgId}, 'notify-test', ${a.users.owner}) returning id`;
+      id = row!.id;
+    });
+    expect(inserted).toEqual([{ table: 'public.tags', orgs: [a.orgId], keys: [id] }]);
+    const deleted = await changesOf('public.tags', () => sql`delete from tags where id = ${id}`);
+    expect(deleted).toEqual([{ table: 'public.tags', orgs: [a.orgId], keys: [id] }]);
+  });
+
+  it('split the keys of many rows over notifications that each stay under 8000 bytes', async () => {
+    let ids: string[] = [];
+    const notifications = await notificationsOf('public.tags', async () => {
+      ids = (await insertTags(500)).map((row) => row.id);
+    });
+    expect(notifications.length).toBeGreaterThan(1);
+    for (const { change, bytes } of notifications) {
+      expect(bytes).toBeLessThan(8000);
+      expect(change.orgs).toEqual([a.orgId]);
+    }
+    expect(sorted(notifications.flatMap(({ change }) => change.keys ?? []))).toEqual(sorted(ids));
+    const deleted = await changesOf('public.tags', () => sql`delete from tags where id = any(${ids}::uuid[])`);
+    expect(sorted(deleted.flatMap((change) => change.keys ?? []))).toEqual(sorted(ids));
+  });
+
+  it('name no key (any row) for a statement changing more than 2,000 rows', async () => {
+    let ids: string[] = [];
+    const inserted = await changesOf('public.tags', async () => {
+      ids = (await insertTags(2001)).map((row) => row.id);
+    });
+    expect(inserted).toEqual([{ table: 'public.tags', orgs: [a.orgId], keys: null }]);
+    const deleted = await changesOf('public.tags', () => sql`delete from tags where id = any(${ids}::uuid[])`);
+    expect(deleted).toEqual([{ table: 'public.tags', orgs: [a.orgId], keys: null }]);
   });
 
   it('stay silent when a statement changes no row or its transaction rolls back', async () => {
@@ -71,8 +111,8 @@ describe('change notifications', () => {
   });
 
   it('identify orgs by their id and users by their memberships', async () => {
-    expect(await changesOf('public.orgs', () => sql`update orgs set name = name where id = ${b.orgId}`)).toEqual([{ table: 'public.orgs', orgs: [b.orgId] }]);
-    expect(await changesOf('public.users', () => sql`update users set display_name = display_name where id = ${a.users.agent}`)).toEqual([{ table: 'public.users', orgs: [a.orgId] }]);
+    expect(await changesOf('public.orgs', () => sql`update orgs set name = name where id = ${b.orgId}`)).toEqual([{ table: 'public.orgs', orgs: [b.orgId], keys: [b.orgId] }]);
+    expect(await changesOf('public.users', () => sql`update users set display_name = display_name where id = ${a.users.agent}`)).toEqual([{ table: 'public.users', orgs: [a.orgId], keys: null }]);
   });
 
   it('are installed on every tenant table, orgs and users', async () => {

@@ -1,24 +1,31 @@
 import type { Sql } from 'postgres';
 
-/** One `workgrid_changes` notification (db/migrations/0032): a table written in some orgs. */
+/** One `workgrid_changes` notification (db/migrations/0032, 0082): rows of a table written in some orgs. */
 export interface Change {
   /** `schema.table`. */
   table: string;
   /** The orgs whose rows changed; null = any org. */
   orgs: string[] | null;
+  /** Primary keys (as text) of the changed rows, or some of them (one statement may send several notifications); null = any row. */
+  keys: string[] | null;
 }
 
 export const CHANGES_CHANNEL = 'workgrid_changes';
 
 export function parseChange(payload: string): Change | undefined {
   try {
-    const value = JSON.parse(payload) as { table?: unknown; orgs?: unknown };
+    const value = JSON.parse(payload) as { table?: unknown; orgs?: unknown; keys?: unknown };
     if (typeof value.table !== 'string') return undefined;
     const orgs = Array.isArray(value.orgs) ? value.orgs.filter((org): org is string => typeof org === 'string') : null;
-    return { table: value.table, orgs };
+    return { table: value.table, orgs, keys: stringList(value.keys) };
   } catch {
     return undefined;
   }
+}
+
+/** A list of strings, or null (any) for anything else: a payload without keys names no row in particular. */
+function stringList(value: unknown): string[] | null {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : null;
 }
 
 /**

@@ -37,6 +37,10 @@ interface Group {
   subscribers: Set<Subscriber>;
   /** Subscribers still waiting for their first result: a refetch for them alone leaves the others be. */
   fresh: Set<Subscriber>;
+  /** By-pk live queries (`SubscriptionPlan.watches`): their table, and subscribers by the key they watch. */
+  watched: { table: string; byKey: Map<string, Set<Subscriber>> } | undefined;
+  /** Subscribers whose watched row changed: the next refetch evaluates them (and the fresh ones). */
+  changed: Set<Subscriber>;
   /** Woken by a change (or the fallback): the next refetch evaluates every subscriber. */
   stale: boolean;
   timer: NodeJS.Timeout | undefined;
@@ -44,7 +48,7 @@ interface Group {
   /** Woken while running: refetch again afterwards. */
   again: boolean;
   lastRun: number;
-  /** How long its last refetch of every subscriber took, in ms (live queries). */
+  /** How long its last refetch woken by a change took, in ms (live queries). */
   lastDuration: number;
   refetches: number;
   /** Lateral rows (cohorts) evaluated by its refetches. */
@@ -76,7 +80,8 @@ const STREAM_ANSWER = /^\[(null|"(?:[^"\\]|\\.)*"),(\d+),/;
 /**
  * Live queries and streams, multiplexed: a group refetches only when a change notification names a
  * table it reads in its org (or any org when it has none), at most once per refetch interval, plus
- * a slow fallback. Idle groups cost no statement.
+ * a slow fallback; a group of by-pk queries refetches only the subscribers whose row the change
+ * names, when it names rows of their table. Idle groups cost no statement.
  */
 export class LiveQueries {
   private readonly groups = new Map<string, Group>();
@@ -98,7 +103,8 @@ export class LiveQueries {
     await this.listen();
     let group = this.groups.get(plan.groupKey);
     if (!group) {
-      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, lastDuration: 0, refetches: 0, evaluated: 0 };
+      const watched = plan.watches && { table: plan.watches.table, byKey: new Map<string, Set<Subscriber>>() };
+      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), watched, changed: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, lastDuration: 0, refetches: 0, evaluated: 0 };
       this.groups.set(group.key, group);
       for (const table of group.tables) {
         const groups = this.byTable.get(table) ?? new Set();
@@ -109,6 +115,14 @@ export class LiveQueries {
     const subscriber: Subscriber = { plan, sink, last: undefined, cursor: plan.stream?.initialCursor, lastError: undefined, paramsKey: undefined };
     group.subscribers.add(subscriber);
     group.fresh.add(subscriber);
+    if (group.watched && plan.watches) {
+      const watchers = group.watched.byKey.get(plan.watches.key) ?? new Set();
+      watchers.add(subscriber);
+      group.watched.byKey.set(plan.watches.key, watchers);
+    } else {
+      // A subscriber watching no known key: any change to the table concerns the whole group.
+      group.watched = undefined;
+    }
     this.schedule(group, 0);
     const owner = group;
     return () => this.remove(owner, subscriber);
@@ -143,7 +157,17 @@ export class LiveQueries {
 
   private changed(change: Change): void {
     for (const group of this.byTable.get(change.table) ?? []) {
-      if (change.orgs === null || group.orgId === undefined || change.orgs.includes(group.orgId)) this.wake(group);
+      if (change.orgs !== null && group.orgId !== undefined && !change.orgs.includes(group.orgId)) continue;
+      // A change naming its rows wakes a by-pk group for their watchers only; any other change
+      // (another table the operation reads, or any row) wakes every subscriber.
+      const watched = group.watched?.table === change.table ? group.watched : undefined;
+      if (!watched || !change.keys) {
+        this.wake(group);
+        continue;
+      }
+      const before = group.changed.size;
+      for (const key of change.keys) for (const subscriber of watched.byKey.get(key) ?? []) group.changed.add(subscriber);
+      if (group.changed.size > before) this.pace(group);
     }
   }
 
@@ -153,6 +177,11 @@ export class LiveQueries {
 
   private wake(group: Group): void {
     group.stale = true;
+    this.pace(group);
+  }
+
+  /** Schedules a woken group's refetch: at once, or when its refetch interval since the last one has passed. */
+  private pace(group: Group): void {
     const interval = group.stream ? this.config.streamRefetchMs : liveRefetchInterval(this.config.liveRefetchMs, group.lastDuration);
     this.schedule(group, Math.max(0, group.lastRun + interval - Date.now()));
   }
@@ -170,6 +199,11 @@ export class LiveQueries {
   private remove(group: Group, subscriber: Subscriber): void {
     group.subscribers.delete(subscriber);
     group.fresh.delete(subscriber);
+    group.changed.delete(subscriber);
+    const key = subscriber.plan.watches?.key;
+    const watchers = key === undefined ? undefined : group.watched?.byKey.get(key);
+    watchers?.delete(subscriber);
+    if (key !== undefined && watchers?.size === 0) group.watched?.byKey.delete(key);
     if (group.subscribers.size > 0 || this.groups.get(group.key) !== group) return;
     clearTimeout(group.timer);
     this.groups.delete(group.key);
@@ -186,11 +220,13 @@ export class LiveQueries {
     group.running = true;
     group.lastRun = Date.now();
     group.refetches += 1;
-    // Only new subscribers, unless a change woke the group: a subscribe never refetches the others.
+    // Only new subscribers and those whose row changed, unless a change woke the whole group: a subscribe never refetches the others.
     const full = group.stale;
-    const targets = full ? group.subscribers : group.fresh;
+    const woken = full || group.changed.size > 0;
+    const targets = full ? group.subscribers : new Set([...group.fresh, ...group.changed]);
     group.stale = false;
     group.fresh = new Set();
+    group.changed = new Set();
     try {
       // Cohorts by statement text, then by parameters: keys never hold a copy of the text.
       const byText = new Map<string, Map<string, Cohort>>();
@@ -213,11 +249,11 @@ export class LiveQueries {
         while (next < batches.length) await this.runBatch(group, batches[next++]!);
       }));
     } finally {
-      if (full) group.lastDuration = Date.now() - group.lastRun;
+      if (woken) group.lastDuration = Date.now() - group.lastRun;
       group.running = false;
       if (group.again || group.fresh.size > 0) {
         group.again = false;
-        if (group.stale) this.wake(group);
+        if (group.stale || group.changed.size > 0) this.pace(group);
         else this.schedule(group, 0);
       }
     }

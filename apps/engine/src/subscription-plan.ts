@@ -1,6 +1,7 @@
 import type { OperationDefinitionNode } from 'graphql';
-import { aggregateQuery, argument, asList, asObject, byPkQuery, collectFields, listQuery, newAlias, streamQuery, textOf, type CollectedField, type CompileContext, type StreamCursor } from './compile.ts';
+import { aggregateQuery, argument, asList, asObject, byPkQuery, collectFields, listQuery, newAlias, permissionFilter, rowJson, streamQuery, textOf, type CollectedField, type CompileContext, type StreamCursor } from './compile.ts';
 import { HasuraError } from './errors.ts';
+import type { TableInfo } from './model.ts';
 import type { RootFieldTarget } from './schema.ts';
 import type { Session } from './session.ts';
 
@@ -27,6 +28,14 @@ export interface SubscriptionPlan {
   stream: { initialCursor: string; batchSize: number } | undefined;
   /** Turns the statement's answer into the root field's JSON, when SQL does not build it (async action results). */
   shape?: (answer: string | null) => string;
+  /** Set when only a change to one row of one table can change the result (see `watchedRow`). */
+  watches?: WatchedRow;
+}
+
+/** The row a `T_by_pk` live query reads: `table` (`schema.table`) and its primary key as PostgreSQL writes it as text. */
+export interface WatchedRow {
+  table: string;
+  key: string;
 }
 
 /** A root field answered by other than a table: its statement and how its answer is shaped. */
@@ -71,6 +80,7 @@ export function planSubscription(input: SubscriptionInput): SubscriptionPlan {
   };
   // Compiling once up front reports errors before the subscription starts and collects its tables.
   const initial: RowStatement = { text: compile(first), params: first.params.values };
+  const watches = target.kind === 'select_by_pk' ? watchedRow(input.newContext, target.table, field, path) : undefined;
   return {
     groupKey: input.groupKey,
     session: input.session,
@@ -80,7 +90,36 @@ export function planSubscription(input: SubscriptionInput): SubscriptionPlan {
     // A live query keeps its statement only, not the operation and compile context it came from.
     statement: cursor ? cursorStatement(initial, input.newContext, compile) : constant(initial),
     stream: cursor ? { initialCursor: cursor.value, batchSize: cursor.batchSize } : undefined,
+    watches,
   };
+}
+
+/**
+ * The row a `T_by_pk` subscription reads, when no change to another row of T can alter its result:
+ * T has a one-column primary key whose text form `canonicalKey` knows, only T's columns are selected
+ * (a relationship or computed field may read other rows), and T's select permission (row filter and
+ * column conditions) reads no table T. Otherwise undefined: any change to T concerns it.
+ */
+function watchedRow(newContext: SubscriptionInput['newContext'], table: TableInfo, field: CollectedField, path: string): WatchedRow | undefined {
+  const [name, ...others] = table.pg.primaryKey?.columns ?? [];
+  const column = name !== undefined && others.length === 0 ? table.columnsByName.get(name) : undefined;
+  const probe = newContext();
+  const value = column && argument(probe, field.node, column.gqlName);
+  const key = column && value !== undefined ? canonicalKey(column.pg.typeName, textOf(value)) : undefined;
+  const columnsOnly = collectFields(newContext(), field.selections, table.gqlName).every((selected) => selected.name === '__typename' || table.columnsByGql.has(selected.name));
+  if (key === undefined || !columnsOnly) return undefined;
+  permissionFilter(probe, table, '_w');
+  rowJson(probe, table, '_w', field.selections, path, 1);
+  return probe.reads.has(table.key) ? undefined : { table: table.key, key };
+}
+
+const UUID_TEXT = /^([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})$/;
+
+/** A key value as `<column>::text` writes it (what change notifications name); undefined when unsure. */
+export function canonicalKey(typeName: string, value: string): string | undefined {
+  if (typeName === 'uuid') return UUID_TEXT.exec(value.replace(/^\{|\}$|-/g, '').toLowerCase())?.slice(1).join('-');
+  if (typeName === 'int2' || typeName === 'int4' || typeName === 'int8') return /^\s*[+-]?\d+\s*$/.test(value) ? BigInt(value.trim()).toString() : undefined;
+  return undefined;
 }
 
 function constant(statement: RowStatement): () => RowStatement {

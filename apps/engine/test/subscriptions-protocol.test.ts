@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { printType, type GraphQLObjectType } from 'graphql';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql as superuser } from '../../../db/test/support/database.ts';
 import type { TableMetadata } from '../src/metadata.ts';
 import { ADMIN_SECRET, asAdmin, createTestSchema, gql, metadataOf, startEngine, testConfig, type TestEngine } from './support/harness.ts';
 import { eventually, listen, TestSocket } from './support/ws-client.ts';
@@ -46,7 +47,10 @@ beforeAll(async () => {
   engine = await startEngine(metadataOf(TABLES), { subscriptions: { liveRefetchMs: 20, liveBatchSize: 100, streamRefetchMs: 20, streamBatchSize: 100, fallbackMs: 0, keepAliveMs: 60_000, initTimeoutMs: 300, maxBufferedBytes: 1_048_576 } });
   url = await listen(engine);
 });
-afterAll(async () => engine?.close());
+afterAll(async () => {
+  await engine?.close();
+  await superuser.end();
+});
 
 async function insertItem(org: string, name: string): Promise<number> {
   const body = (await gql(engine.app, { query: 'mutation ($name: String!) { insert_items_one(object: {name: $name}) { id } }', variables: { name }, headers: userOf(org) })) as { data: { insert_items_one: { id: number } } };
@@ -156,6 +160,29 @@ describe('graphql-transport-ws', () => {
     });
     expect(result).toEqual({ data: { items_by_pk: { name: 'for the library' } } });
     await client.dispose();
+  });
+});
+
+describe('by-pk live queries on an integer key', () => {
+  it('refetch only the subscriber whose row a change names', async () => {
+    const org = randomUUID();
+    const [one, two, other] = [await insertItem(org, 'one'), await insertItem(org, 'two'), await insertItem(org, 'other')];
+    const socket = await connected('graphql-transport-ws', userOf(org));
+    try {
+      for (const id of [one, two]) socket.send({ type: 'subscribe', id: String(id), payload: { query: 'subscription ($id: Int!) { items_by_pk(id: $id) { name } }', variables: { id } } });
+      expect((await socket.next()).type).toBe('next');
+      expect((await socket.next()).type).toBe('next');
+      const group = () => engine.engine.live.stats().find((candidate) => candidate.orgId === org);
+      await eventually(() => group()?.subscribers === 2);
+      const evaluated = group()!.evaluated;
+
+      await superuser`update ${superuser(SCHEMA)}.items set name = 'other!' where id = ${other}`;
+      await superuser`update ${superuser(SCHEMA)}.items set name = 'two!' where id = ${two}`;
+      expect(await socket.next()).toEqual({ type: 'next', id: String(two), payload: { data: { items_by_pk: { name: 'two!' } } } });
+      expect(group()!.evaluated - evaluated).toBe(1);
+    } finally {
+      socket.close();
+    }
   });
 });
 

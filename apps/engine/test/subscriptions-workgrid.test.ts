@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sql as superuser } from '../../../db/test/support/database.ts';
+import { actAsSuperuser, sql as superuser } from '../../../db/test/support/database.ts';
 import { createOrg, type OrgFixture } from '../../../db/test/support/fixtures.ts';
 import { loadMetadataDirectory } from '../src/metadata.ts';
 import { asRole, gql, startEngine, type TestEngine } from './support/harness.ts';
@@ -172,6 +172,91 @@ describe('live queries on the WorkGrid schema', () => {
     await eventually(async () => (await listeners()).some((row) => row.pid !== lost!.pid), 10_000);
     await insertTag(a, `${prefix}-1`);
     expect(await dataOf(socket)).toEqual({ tags: [{ name: `${prefix}-1` }] });
+  });
+});
+
+describe('by-pk live queries', () => {
+  const TAG_BY_PK = 'subscription ($id: uuid!) { tags_by_pk(id: $id) { name } }';
+  const member = () => asRole('user', { 'x-hasura-user-id': a.users.member, 'x-hasura-org-id': a.orgId });
+
+  /** Three new tags of org a, each watched by a socket of org a's member (one group). */
+  async function watchThreeTags(ids: (id: string) => string = (id) => id): Promise<{ tags: { id: string; name: string }[]; sockets: TestSocket[] }> {
+    const prefix = `pk-${randomUUID().slice(0, 6)}`;
+    const tags = await superuser<{ id: string; name: string }[]>`
+      insert into tags (org_id, name, created_by) select ${a.orgId}, ${prefix} || '-' || n, ${a.users.owner} from generate_series(1, 3) n returning id, name`;
+    const sockets = await Promise.all(tags.map((tag) => subscribe(a, TAG_BY_PK, { id: ids(tag.id) }, member())));
+    for (const [index, socket] of sockets.entries()) expect(await dataOf(socket)).toEqual({ tags_by_pk: { name: tags[index]!.name } });
+    await eventually(() => groupOf(a)?.subscribers === 3);
+    return { tags, sockets };
+  }
+
+  it('refetch only the subscriber whose row changed, and push null when it is deleted', async () => {
+    const { tags, sockets } = await watchThreeTags();
+    const evaluated = groupOf(a)!.evaluated;
+    await superuser`update tags set name = name || '-renamed' where id = ${tags[1]!.id}`;
+    expect(await dataOf(sockets[1]!)).toEqual({ tags_by_pk: { name: `${tags[1]!.name}-renamed` } });
+    expect(groupOf(a)!.evaluated - evaluated).toBe(1);
+
+    await superuser`delete from tags where id = ${tags[2]!.id}`;
+    expect(await dataOf(sockets[2]!)).toEqual({ tags_by_pk: null });
+    expect(groupOf(a)!.evaluated - evaluated).toBe(2);
+    await sockets[0]!.quiet(100);
+  });
+
+  it('match a key written in upper case or with braces', async () => {
+    const { tags, sockets } = await watchThreeTags((id) => `{${id.toUpperCase()}}`);
+    await superuser`update tags set name = name || '-renamed' where id = ${tags[0]!.id}`;
+    expect(await dataOf(sockets[0]!)).toEqual({ tags_by_pk: { name: `${tags[0]!.name}-renamed` } });
+  });
+
+  it('cost no statement for a change to an unwatched row or to another org', async () => {
+    await watchThreeTags();
+    const statements = engine.engine.live.statements;
+    await superuser`update tags set name = name || '+' where id in (${a.tagId}, ${b.tagId})`;
+    await superuser`update tags set name = name || '+' where org_id = ${b.orgId}`;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(engine.engine.live.statements).toBe(statements);
+  });
+
+  it('re-evaluate every subscriber when a table their permission reads changes', async () => {
+    const { tags, sockets } = await watchThreeTags();
+    const evaluated = groupOf(a)!.evaluated;
+    const setRole = (role: string) => superuser`update org_memberships set role = ${role} where org_id = ${a.orgId} and user_id = ${a.users.member}`;
+    try {
+      await setRole('guest');
+      for (const socket of sockets) expect(await dataOf(socket)).toEqual({ tags_by_pk: null });
+      expect(groupOf(a)!.evaluated - evaluated).toBe(3);
+    } finally {
+      await setRole('member');
+    }
+    for (const [index, socket] of sockets.entries()) expect(await dataOf(socket)).toEqual({ tags_by_pk: { name: tags[index]!.name } });
+  });
+
+  it('re-evaluate a by-pk query that also reads other rows of its table (subtasks)', async () => {
+    const socket = await subscribe(a, 'subscription ($id: uuid!) { tasks_by_pk(id: $id) { subtasks { title } } }', { id: a.taskIds[0] });
+    expect(await dataOf(socket)).toEqual({ tasks_by_pk: { subtasks: [] } });
+    const title = `Subtask ${randomUUID().slice(0, 6)}`;
+    await superuser.begin(async (tx) => {
+      await actAsSuperuser(tx, { orgId: a.orgId, userId: a.users.owner });
+      await tx`insert into tasks (org_id, project_id, parent_id, title, created_by) values (${a.orgId}, ${a.projectId}, ${a.taskIds[0]}, ${title}, ${a.users.owner})`;
+    });
+    expect(await dataOf(socket)).toEqual({ tasks_by_pk: { subtasks: [{ title }] } });
+  });
+
+  it('re-evaluate every subscriber when a change names no rows', async () => {
+    await watchThreeTags();
+    const fullRefetch = async (write: () => Promise<unknown>) => {
+      const evaluated = groupOf(a)!.evaluated;
+      await write();
+      await eventually(() => groupOf(a)!.evaluated - evaluated >= 3);
+    };
+    // More rows than one statement's notifications name, then a notification without keys (as before 0082).
+    let bulk: string[] = [];
+    await fullRefetch(async () => {
+      bulk = (await superuser<{ id: string }[]>`insert into tags (org_id, name, created_by) select ${a.orgId}, 'bulk-' || gen_random_uuid(), ${a.users.owner} from generate_series(1, 2001) returning id`).map((row) => row.id);
+    });
+    await fullRefetch(() => superuser`delete from tags where id = any(${bulk}::uuid[])`);
+    await fullRefetch(() => superuser`select pg_notify('workgrid_changes', ${JSON.stringify({ table: 'public.tags', orgs: [a.orgId] })})`);
   });
 });
 

@@ -271,10 +271,12 @@ describe('JWT expiry', () => {
   });
   afterAll(async () => jwtEngine?.close());
 
+  // `exp` is in whole seconds: rounding now up keeps at least `expiresInSeconds` of validity, where
+  // rounding down left as little as a millisecond (the socket then closed before its first result).
   const token = (expiresInSeconds: number) =>
     new SignJWT({ 'https://hasura.io/jwt/claims': { 'x-hasura-allowed-roles': ['user'], 'x-hasura-default-role': 'user', 'x-hasura-org-id': orgA } })
       .setProtectedHeader({ alg: 'HS256' })
-      .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
+      .setExpirationTime(Math.ceil(Date.now() / 1000) + expiresInSeconds)
       .sign(new TextEncoder().encode(JWT_KEY));
 
   it('closes a legacy socket with connection_error when the token expires', async () => {

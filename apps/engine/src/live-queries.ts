@@ -316,12 +316,13 @@ export class LiveQueries {
 
 /**
  * Time from the start of a live-query group's refetch to the earliest next one: the refetch interval,
- * or twice its last refetch of every subscriber if longer, so it rests at least as long as it worked.
- * A group too big to refetch within the interval then does not run back to back, which would leave
- * the database no time for the writes its subscribers are waiting to see.
+ * or twice its last refetch woken by a change (of every subscriber, or of those whose row changed)
+ * if longer, so it rests at least as long as it worked. A group too big to refetch within the
+ * interval then does not run back to back, which would leave the database no time for the writes its
+ * subscribers are waiting to see.
  */
-export function liveRefetchInterval(intervalMs: number, lastFullRefetchMs: number): number {
-  return Math.max(intervalMs, 2 * lastFullRefetchMs);
+export function liveRefetchInterval(intervalMs: number, lastWokenRefetchMs: number): number {
+  return Math.max(intervalMs, 2 * lastWokenRefetchMs);
 }
 
 /** Equal statement texts and keys share a lateral row; computed once per subscriber (per cursor, for streams). */

@@ -106,7 +106,7 @@ function watchedRow(newContext: SubscriptionInput['newContext'], table: TableInf
   const probe = newContext();
   const value = column && argument(probe, field.node, column.gqlName);
   const key = column && value !== undefined ? canonicalKey(column.pg.typeName, textOf(value)) : undefined;
-  const columnsOnly = collectFields(newContext(), field.selections, table.gqlName).every((selected) => selected.name === '__typename' || table.columnsByGql.has(selected.name));
+  const columnsOnly = collectFields(probe, field.selections, table.gqlName).every((selected) => selected.name === '__typename' || table.columnsByGql.has(selected.name));
   if (key === undefined || !columnsOnly) return undefined;
   permissionFilter(probe, table, '_w');
   rowJson(probe, table, '_w', field.selections, path, 1);

@@ -66,6 +66,78 @@ describe('audit log', () => {
     });
   });
 
+  it('records each kind of column as its JSON, and case-only changes of citext columns', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const [taskId, otherTaskId] = a.taskIds;
+      await tx`update tasks set description = 'Before', position = 1 where id = ${taskId!}`;
+      await actAs(tx, 'workgrid_app', sessionOf(a, 'owner'));
+      await tx`update tasks set title = 'Renamed', description = null, estimate = 2.50, due_date = '2026-12-01',
+                                position = 1.0, parent_id = ${otherTaskId!}
+                where id = ${taskId!}`;
+      const [setting] = await tx`insert into settings (key, value) values ('test.audit', '{"size": "M"}') returning id`;
+      await tx`update settings set value = '{"size": {"t-shirt": "L", "note": null}}' where id = ${setting!.id as string}`;
+      await tx`update orgs set slug = upper(slug) where id = ${a.orgId}`;
+
+      await actAsSuperuser(tx);
+      const [task] = await tx`select changes from audit_log where row_id = ${taskId!} and action = 'update' order by occurred_at desc limit 1`;
+      // position 1 → 1.0 is no change (as numbers, and as JSON); updated_at, version and search are never listed.
+      expect(task!.changes).toEqual({
+        title: ['Task 1', 'Renamed'],
+        description: ['Before', null],
+        estimate: [null, 2.5],
+        due_date: [null, '2026-12-01'],
+        parent_id: [null, otherTaskId],
+      });
+      const [settingEntry] = await tx`select changes from audit_log where row_id = ${setting!.id as string} and action = 'update'`;
+      expect(settingEntry!.changes).toEqual({ value: [{ size: 'M' }, { size: { 't-shirt': 'L', note: null } }] });
+      const [org] = await tx`select changes from audit_log where row_id = ${a.orgId} and action = 'update'`;
+      expect(org!.changes).toEqual({ slug: [expect.stringMatching(/^alpha-/), expect.stringMatching(/^ALPHA-/)] });
+    });
+  });
+
+  it('records that an audit_omit column changed, never its value', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const [mail] = await tx`insert into email_log (org_id, to_address, template_key, text_body) values (${a.orgId}, 'ada@people.example', 'notification', 'secret link')
+                              returning id`;
+      await tx`update email_log set html_body = '<p>secret link</p>', text_body = 'other secret', status = 'sent' where id = ${mail!.id as string}`;
+      const [entry] = await tx`select changes from audit_log where row_id = ${mail!.id as string} and action = 'update'`;
+      expect(entry!.changes).toEqual({ html_body: [null, '[omitted]'], text_body: ['[omitted]', '[omitted]'], status: ['queued', 'sent'] });
+    });
+  });
+
+  it('keeps a complete trail after a table changes its columns, until the migration regenerates its audit', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await tx`create table public.audit_probe (id uuid primary key default gen_random_uuid(), org_id uuid not null, name text, size int)`;
+      await tx`select app.install_audit_triggers('public.audit_probe')`;
+      const [row] = await tx`insert into audit_probe (org_id, name, size) values (${a.orgId}, 'one', 1) returning id`;
+      const probeId = row!.id as string;
+      const isCurrent = async () => {
+        const [state] = await tx`select p.prosrc = app.audit_update_source('public.audit_probe', 'org_id', '{}') as current
+                                   from pg_proc p where p.oid = 'app.tg_audit_probe__audit_update'::regproc`;
+        return state!.current as boolean;
+      };
+      const lastChanges = async () => {
+        const [entry] = await tx`select changes from audit_log where row_id = ${probeId} and action = 'update' order by occurred_at desc, id limit 1`;
+        return entry!.changes as Record<string, unknown>;
+      };
+      expect(await isCurrent()).toBe(true);
+
+      await tx`alter table audit_probe add column note text, drop column size`;
+      await tx`alter table audit_probe rename column name to title`;
+      expect(await isCurrent()).toBe(false);
+      await tx`update audit_probe set title = 'two', note = 'added later' where id = ${probeId}`;
+      expect(await lastChanges()).toEqual({ title: ['one', 'two'], note: [null, 'added later'] });
+
+      await tx`select app.refresh_audit_triggers('public.audit_probe')`;
+      expect(await isCurrent()).toBe(true);
+      await tx`update audit_probe set note = 'typed again' where id = ${probeId}`;
+      expect(await lastChanges()).toEqual({ note: ['added later', 'typed again'] });
+    });
+  });
+
   it.each(SERVICE_ROLES)('cannot be changed or deleted by %s', async (role) => {
     await inRollback(async (tx) => {
       const a = await createOrg(tx, 'Alpha');

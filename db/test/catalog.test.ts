@@ -84,6 +84,19 @@ describe('catalog', () => {
     expect(tables.find((t) => t.name === 'orgs')!.triggers).toEqual(expect.arrayContaining(AUDIT_TRIGGERS));
   });
 
+  it('audits every audited table\'s updates with a function generated for its current columns', async () => {
+    // A migration that changes an audited table's columns must call app.refresh_audit_triggers (0084).
+    const stale = await sql`
+      select a.tbl::text as tbl
+        from app.audited_tables() a
+        left join pg_proc p on p.oid = to_regproc(app.audit_update_function(a.tbl))
+        left join pg_trigger t on t.tgrelid = a.tbl and t.tgname = '_500_audit_update' and t.tgfoid = p.oid
+       where t.oid is null
+          or p.prosrc is distinct from app.audit_update_source(a.tbl, a.org_column, coalesce(string_to_array(a.audit_omit, ','), '{}'))`;
+    expect(stale.map((r) => r.tbl)).toEqual([]);
+    expect((await sql`select count(*)::int as n from app.audited_tables()`)[0]!.n).toBeGreaterThan(40);
+  });
+
   it.each(tenantTables.map((t) => t.name))('%s has an index leading with org_id', async (name) => {
     const [row] = await sql`
       select exists (

@@ -38,6 +38,32 @@ describe('task keys', () => {
     });
   });
 
+  it('keeps number, key and completion consistent whatever an update writes, and records activity only for what it tracks', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      const project = await createProject(tx, a, { key: 'ENG' });
+      const task = (await createTask(tx, a, project)).id as string;
+      const state = async () => (await tx`select number, key, status, completed_at is not null as completed from tasks where id = ${task}`)[0];
+      const verbs = async () => (await tx`select verb from activity_feed where entity_id = ${task} order by verb`).map((r) => r.verb as string);
+      await actAsSuperuser(tx, sessionOf(a, 'owner')); // the owner role may write every column
+
+      // One column per statement: each must make the trigger that guards it run.
+      await tx`update tasks set number = 99 where id = ${task}`;
+      await tx`update tasks set key = 'OPS-99' where id = ${task}`;
+      await tx`update tasks set completed_at = now() where id = ${task}`;
+      expect(await state()).toEqual({ number: 1, key: 'ENG-1', status: 'todo', completed: false });
+      await tx`update tasks set status = 'done' where id = ${task}`;
+      await tx`update tasks set title = 'Renamed while done' where id = ${task}`;
+      expect(await state()).toEqual({ number: 1, key: 'ENG-1', status: 'done', completed: true });
+      await tx`update tasks set status = 'todo' where id = ${task}`;
+      expect(await state()).toMatchObject({ status: 'todo', completed: false });
+      await tx`update tasks set due_date = '2026-12-24' where id = ${task}`;
+      await tx`update tasks set title = 'Renamed again', estimate = 3 where id = ${task}`;
+      await tx`update tasks set deleted_at = now() where id = ${task}`;
+      expect(await verbs()).toEqual(['task.created', 'task.dates_changed', 'task.status_changed', 'task.status_changed', 'task.trashed']);
+    });
+  });
+
   it('gives concurrent inserts distinct, gap-free numbers; a rolled back insert gives its number back', async () => {
     const a = await committedOrg('Keys');
     const insert = (title: string, rollBack = false) =>

@@ -239,7 +239,7 @@ async function hasuraStep(superuser: Sql, updater: Sql, engine: EngineProcess, c
 /** BENCH_LIVE_DIAG: where PostgreSQL's time went in the step (all roles), then a fresh count for the next. */
 async function printTopStatements(superuser: Sql): Promise<void> {
   const rows = await superuser<{ rolname: string; calls: string; total: number; mean: number; query: string }[]>`
-    select r.rolname, calls, round(total_exec_time::numeric, 0)::float8 as total, round(mean_exec_time::numeric, 3)::float8 as mean, left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+    select r.rolname, calls, round(total_exec_time::numeric, 0)::float8 as total, round(mean_exec_time::numeric, 3)::float8 as mean, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 160) as query
       from pg_stat_statements s join pg_roles r on r.oid = s.userid order by total_exec_time desc limit 12`;
   for (const row of rows) console.error(`  ${row.rolname} calls ${row.calls} total ${row.total} ms mean ${row.mean} ms: ${row.query}`);
   await superuser`select pg_stat_statements_reset()`;

@@ -115,12 +115,27 @@ describe('change notifications', () => {
     expect(await changesOf('public.users', () => sql`update users set display_name = display_name where id = ${a.users.agent}`)).toEqual([{ table: 'public.users', orgs: [a.orgId], keys: null }]);
   });
 
+  it('name any org and any row when a table is truncated', async () => {
+    // A table of this test's own, created and dropped in the transaction: the shared ones hold other files' rows.
+    const changes = await changesOf('public.notify_probe', () =>
+      sql.begin(async (tx) => {
+        await tx`create table public.notify_probe (id uuid primary key default gen_random_uuid(), org_id uuid not null)`;
+        await tx`select app.install_change_notify('public.notify_probe')`;
+        await tx`insert into notify_probe (org_id) values (${a.orgId})`;
+        await tx`truncate notify_probe`;
+        await tx`drop table notify_probe`;
+      }),
+    );
+    expect(changes).toHaveLength(2);
+    expect(changes[1]).toEqual({ table: 'public.notify_probe', orgs: null, keys: null });
+  });
+
   it('are installed on every tenant table, orgs and users', async () => {
     const missing = await sql<{ name: string }[]>`
       select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
          and (c.relname in ('orgs', 'users') or exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped))
-         and (select count(*) from pg_trigger t where t.tgrelid = c.oid and t.tgname like '\\_900\\_notify\\_%') <> 3`;
+         and (select count(*) from pg_trigger t where t.tgrelid = c.oid and t.tgname like '\\_900\\_notify\\_%') <> 4`;
     expect(missing.map((row) => row.name)).toEqual([]);
   });
 });

@@ -38,6 +38,21 @@ const tables = (await sql`
 const tenantTables = tables.filter((t) => t.has_org_id);
 const rlsTables = tables.filter((t) => t.has_org_id || IDENTITY_TABLES.includes(t.name));
 
+/** The argument lists of the calls of app.<name>(..) in a deparsed expression. */
+function callArguments(expression: string, name: string): string[] {
+  const opening = `app.${name}(`;
+  const calls: string[] = [];
+  for (let at = expression.indexOf(opening); at >= 0; at = expression.indexOf(opening, at + 1)) {
+    let end = at + opening.length;
+    for (let depth = 1; depth > 0 && end < expression.length; end++) depth += expression[end] === '(' ? 1 : expression[end] === ')' ? -1 : 0;
+    calls.push(expression.slice(at + opening.length, end - 1));
+  }
+  return calls;
+}
+
+/** Arguments made of literals only (`VARIADIC ARRAY['owner'::text, 'admin'::text]`, or none). */
+const constantArguments = (args: string) => args.replace(/'(?:[^']|'')*'(?:::\w+)?|\bVARIADIC\b|\bARRAY\b|[[\],\s]/g, '') === '';
+
 describe('catalog', () => {
   it('knows what kind every table is', () => {
     const unclassified = tables
@@ -125,6 +140,17 @@ describe('catalog', () => {
        where p.prosecdef and n.nspname in ('app', 'app_private', 'public')
          and not exists (select from unnest(p.proconfig) c where c like 'search_path=%')`;
     expect(unsafe.map((r) => r.fn)).toEqual([]);
+  });
+
+  // PostgreSQL never inlines a security definer function: given a column of the row, it runs as a
+  // query of its own for every row the policy filters (0085).
+  it('passes no column of the row to a security definer function in a policy', async () => {
+    const definers = (await sql`select p.proname from pg_proc p where p.prosecdef and p.pronamespace = 'app'::regnamespace`).map((r) => r.proname as string);
+    const policies = await sql`select tablename, policyname, concat_ws(' ', qual, with_check) as expression from pg_policies where schemaname = 'public'`;
+    const perRow = policies.flatMap((policy) => definers.flatMap((name) => callArguments(policy.expression as string, name)
+      .filter((args) => !constantArguments(args))
+      .map((args) => `${policy.tablename}.${policy.policyname}: app.${name}(${args})`)));
+    expect(perRow).toEqual([]);
   });
 
   it('keeps the service roles from bypassing row-level security or owning anything', async () => {

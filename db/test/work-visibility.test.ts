@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actAs, actAsSuperuser, errorOf, inRollback, SERVICE_ROLES, type Tx } from './support/database.ts';
 import { createOrg, insertRow, sessionOf, type OrgFixture, type OrgRole } from './support/fixtures.ts';
-import { addProjectMember, createProject, createTask } from './support/work.ts';
+import { addProjectMember, createProject, createTask, projectKey } from './support/work.ts';
 
 // Who sees which project, and everything under it: owners and admins all projects; staff the
 // workspace- and org-visible ones; any member (guests too) the projects they are a member of.
@@ -105,6 +105,56 @@ describe.each(SERVICE_ROLES)('project visibility as %s', (role) => {
       expect(insert.code).toBe('42501');
       await actAs(tx, role, sessionOf(a, 'manager'));
       expect((await tx`update tasks set title = 'Renamed' where id = ${secretTask}`).count).toBe(1);
+    });
+  });
+
+  it('follows project membership from one statement to the next, in a statement reading several projects', async () => {
+    await inRollback(async (tx) => {
+      const { a, secret, sharedTask, secretTask } = await scene(tx);
+      const rename = async () => {
+        await actAs(tx, role, sessionOf(a, 'member'));
+        return (await tx`update tasks set title = 'Renamed' where id = ${secretTask}`).count;
+      };
+      await addProjectMember(tx, a, secret, 'member', 'viewer');
+      expect(await visibleIds(tx, role, a, 'member', 'tasks')).toEqual(expect.arrayContaining([...a.taskIds, sharedTask, secretTask]));
+      expect(await rename()).toBe(0);
+
+      await actAsSuperuser(tx);
+      await tx`update project_members set role = 'editor' where project_id = ${secret} and user_id = ${a.users.member}`;
+      expect(await rename()).toBe(1);
+
+      await actAsSuperuser(tx);
+      await tx`delete from project_members where project_id = ${secret} and user_id = ${a.users.member}`;
+      const after = await visibleIds(tx, role, a, 'member', 'tasks');
+      expect(after).toContain(sharedTask);
+      expect(after).not.toContain(secretTask);
+    });
+  });
+
+  it('lets a project admin without an org management role manage that project only', async () => {
+    await inRollback(async (tx) => {
+      const { a, shared, secret } = await scene(tx);
+      await addProjectMember(tx, a, secret, 'member', 'admin');
+      await addProjectMember(tx, a, shared, 'member', 'editor');
+      await actAs(tx, role, sessionOf(a, 'member'));
+      expect((await tx`update projects set description = 'Ours' where id in ${tx([secret, shared])}`).count).toBe(1);
+      const addBoard = (sp: Tx, projectId: string) => sp`
+        insert into boards (org_id, project_id, name, created_by) values (${a.orgId}, ${projectId}, 'Plan', ${a.users.member})`;
+      await addBoard(tx, secret);
+      expect((await errorOf(tx, (sp) => addBoard(sp, shared))).code).toBe('42501');
+    });
+  });
+
+  it('shows guests the workspaces of their projects only', async () => {
+    await inRollback(async (tx) => {
+      const a = await createOrg(tx, 'Alpha');
+      await actAsSuperuser(tx);
+      const other = await insertRow(tx, 'workspaces', { org_id: a.orgId, name: 'Elsewhere', created_by: a.users.owner });
+      await insertRow(tx, 'projects', {
+        org_id: a.orgId, workspace_id: other.id as string, key: projectKey(), name: 'Elsewhere', created_by: a.users.owner,
+      });
+      expect(await visibleIds(tx, role, a, 'guest', 'workspaces')).toEqual([a.workspaceId]);
+      expect((await visibleIds(tx, role, a, 'member', 'workspaces')).sort()).toEqual([a.workspaceId, other.id].sort());
     });
   });
 

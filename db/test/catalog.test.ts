@@ -143,7 +143,7 @@ describe('catalog', () => {
   });
 
   // PostgreSQL never inlines a security definer function: given a column of the row, it runs as a
-  // query of its own for every row the policy filters (0085).
+  // query of its own for every row the policy filters (0088).
   it('passes no column of the row to a security definer function in a policy', async () => {
     const definers = (await sql`select p.proname from pg_proc p where p.prosecdef and p.pronamespace = 'app'::regnamespace`).map((r) => r.proname as string);
     const policies = await sql`select tablename, policyname, concat_ws(' ', qual, with_check) as expression from pg_policies where schemaname = 'public'`;

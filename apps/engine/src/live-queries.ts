@@ -48,8 +48,10 @@ interface Group {
   /** Woken while running: refetch again afterwards. */
   again: boolean;
   lastRun: number;
-  /** How long its last refetch woken by a change took, in ms (live queries). */
-  lastDuration: number;
+  /** Time the running refetch has spent handing results to its subscribers, in ms. */
+  delivering: number;
+  /** How long its last refetch woken by a change waited for its statements, delivery excluded, in ms (live queries). */
+  lastStatementsMs: number;
   refetches: number;
   /** Lateral rows (cohorts) evaluated by its refetches. */
   evaluated: number;
@@ -104,7 +106,7 @@ export class LiveQueries {
     let group = this.groups.get(plan.groupKey);
     if (!group) {
       const watched = plan.watches && { table: plan.watches.table, byKey: new Map<string, Set<Subscriber>>() };
-      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), watched, changed: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, lastDuration: 0, refetches: 0, evaluated: 0 };
+      group = { key: plan.groupKey, session: plan.session, orgId: plan.orgId, tables: plan.tables, stream: plan.stream !== undefined, subscribers: new Set(), fresh: new Set(), watched, changed: new Set(), stale: false, timer: undefined, running: false, again: false, lastRun: 0, delivering: 0, lastStatementsMs: 0, refetches: 0, evaluated: 0 };
       this.groups.set(group.key, group);
       for (const table of group.tables) {
         const groups = this.byTable.get(table) ?? new Set();
@@ -182,7 +184,7 @@ export class LiveQueries {
 
   /** Schedules a woken group's refetch: at once, or when its refetch interval since the last one has passed. */
   private pace(group: Group): void {
-    const interval = group.stream ? this.config.streamRefetchMs : liveRefetchInterval(this.config.liveRefetchMs, group.lastDuration);
+    const interval = group.stream ? this.config.streamRefetchMs : liveRefetchInterval(this.config.liveRefetchMs, group.lastStatementsMs);
     this.schedule(group, Math.max(0, group.lastRun + interval - Date.now()));
   }
 
@@ -219,6 +221,7 @@ export class LiveQueries {
     if (this.groups.get(group.key) !== group) return;
     group.running = true;
     group.lastRun = Date.now();
+    group.delivering = 0;
     group.refetches += 1;
     // Only new subscribers and those whose row changed, unless a change woke the whole group: a subscribe never refetches the others.
     const full = group.stale;
@@ -249,7 +252,7 @@ export class LiveQueries {
         while (next < batches.length) await this.runBatch(group, batches[next++]!);
       }));
     } finally {
-      if (woken) group.lastDuration = Date.now() - group.lastRun;
+      if (woken) group.lastStatementsMs = Date.now() - group.lastRun - group.delivering;
       group.running = false;
       if (group.again || group.fresh.size > 0) {
         group.again = false;
@@ -264,7 +267,9 @@ export class LiveQueries {
     group.evaluated += cohorts.length;
     try {
       const answers = await this.evaluate(group.session, cohorts.map((cohort) => cohort.statement));
+      const delivered = performance.now();
       cohorts.forEach((cohort, index) => this.deliver(group, cohort, answers.get(index) ?? null));
+      group.delivering += performance.now() - delivered;
     } catch (error) {
       if (cohorts.length > 1) {
         for (const cohort of cohorts) await this.runBatch(group, [cohort]);
@@ -316,13 +321,15 @@ export class LiveQueries {
 
 /**
  * Time from the start of a live-query group's refetch to the earliest next one: the refetch interval,
- * or twice its last refetch woken by a change (of every subscriber, or of those whose row changed)
- * if longer, so it rests at least as long as it worked. A group too big to refetch within the
- * interval then does not run back to back, which would leave the database no time for the writes its
- * subscribers are waiting to see.
+ * or twice the time its last refetch woken by a change (of every subscriber, or of those whose row
+ * changed) waited for its statements if longer, so the database rests at least as long as it worked
+ * for the group. A group too big to refetch within the interval then does not run back to back,
+ * which would leave the database no time for the writes its subscribers are waiting to see. The
+ * time spent delivering results is the engine's, not the database's: counting it too made a large
+ * group rest so long that its rounds grew to every subscriber (N = 10,000 in docs/benchmarks.md).
  */
-export function liveRefetchInterval(intervalMs: number, lastWokenRefetchMs: number): number {
-  return Math.max(intervalMs, 2 * lastWokenRefetchMs);
+export function liveRefetchInterval(intervalMs: number, lastStatementsMs: number): number {
+  return Math.max(intervalMs, 2 * lastStatementsMs);
 }
 
 /** Equal statement texts and keys share a lateral row; computed once per subscriber (per cursor, for streams). */

@@ -7,7 +7,7 @@ describe('live-query refetch pacing', () => {
     expect(liveRefetchInterval(100, 40)).toBe(100);
   });
 
-  it('let a group whose refetch outlasts half the interval rest as long as it worked', () => {
+  it('let a group whose statements outlast half the interval rest as long as they took', () => {
     expect(liveRefetchInterval(100, 300)).toBe(600);
   });
 });

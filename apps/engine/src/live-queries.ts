@@ -321,15 +321,16 @@ export class LiveQueries {
 
 /**
  * Time from the start of a live-query group's refetch to the earliest next one: the refetch interval,
- * or twice the time its last refetch woken by a change (of every subscriber, or of those whose row
- * changed) waited for its statements if longer, so the database rests at least as long as it worked
- * for the group. A group too big to refetch within the interval then does not run back to back,
- * which would leave the database no time for the writes its subscribers are waiting to see. The
- * time spent delivering results is the engine's, not the database's: counting it too made a large
- * group rest so long that its rounds grew to every subscriber (N = 10,000 in docs/benchmarks.md).
+ * or 1.5 times what its last refetch woken by a change (of every subscriber, or of those whose row
+ * changed) waited for its statements if longer, so the database gets at least a third of the time
+ * for the writes the subscribers wait to see: a group too big to refetch within the interval does
+ * not run back to back. Delivering the results is the engine's work, not the database's, and does
+ * not count. A round of a by-pk group refetches the rows changed since the last one, so its length
+ * follows the rest before it; resting as long as the statements took (twice) let a hiccup grow
+ * the rounds of a 10,000-subscriber group until each refetched everyone (docs/benchmarks.md).
  */
 export function liveRefetchInterval(intervalMs: number, lastStatementsMs: number): number {
-  return Math.max(intervalMs, 2 * lastStatementsMs);
+  return Math.max(intervalMs, 1.5 * lastStatementsMs);
 }
 
 /** Equal statement texts and keys share a lateral row; computed once per subscriber (per cursor, for streams). */
